@@ -1,0 +1,105 @@
+package org.dmabufdio.dsl.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
+
+import org.dmabufdio.dsl.ui.editor.DmabufEditor;
+import org.dmabufdio.dsl.ui.internal.ProblemMarkers;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.texteditor.ITextEditor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Live validation in the editor: a typing error shows as a marker at its line, and goes away. */
+class EditorMarkerTest {
+
+	private static final String VALID = """
+			// a valid scenario
+			scenario "baseline" {
+			    kernel baseline
+			    file model.bin size 16M
+			    alloc 16M from system heap; mmap; read O_DIRECT model.bin
+			    assert fails EFAULT
+			}
+			""";
+
+	private IProject project;
+
+	@BeforeEach
+	void createProject() throws CoreException {
+		project = ResourcesPlugin.getWorkspace().getRoot().getProject("editor-test");
+		if (!project.exists()) {
+			project.create(null);
+		}
+		project.open(null);
+	}
+
+	@AfterEach
+	void deleteProject() throws CoreException {
+		PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().closeAllEditors(false);
+		project.delete(true, true, null);
+	}
+
+	@Test
+	void markerAppearsAtTheBrokenLineAndGoesWhenFixed() throws Exception {
+		IFile file = project.getFile("card.dmabuf");
+		file.create(new ByteArrayInputStream(VALID.getBytes(StandardCharsets.UTF_8)), true, null);
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		IEditorPart editor = IDE.openEditor(page, file);
+		assertInstanceOf(DmabufEditor.class, editor);
+		IDocument document = ((ITextEditor) editor).getDocumentProvider().getDocument(editor.getEditorInput());
+		waitFor("the valid file has no markers", () -> markers(file).length == 0);
+
+		// line 5 is the alloc/mmap/read line: misspell 'mmap'
+		int offset = document.get().indexOf("mmap;");
+		document.replace(offset, "mmap".length(), "mmpa");
+		waitFor("a marker appears while typing", () -> markers(file).length > 0);
+		IMarker marker = markers(file)[0];
+		assertEquals(5, marker.getAttribute(IMarker.LINE_NUMBER, -1), "marker line: " + marker.getAttribute(IMarker.MESSAGE, ""));
+		assertEquals(IMarker.SEVERITY_ERROR, marker.getAttribute(IMarker.SEVERITY, -1));
+
+		document.replace(offset, "mmpa".length(), "mmap");
+		waitFor("the marker goes when the error is fixed", () -> markers(file).length == 0);
+		assertTrue(file.exists());
+	}
+
+	private static IMarker[] markers(IFile file) {
+		try {
+			return file.findMarkers(ProblemMarkers.TYPE, true, IResource.DEPTH_ZERO);
+		} catch (CoreException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** Runs the UI event loop until {@code condition} holds, for at most 30 s. */
+	private static void waitFor(String what, BooleanSupplier condition) {
+		Display display = Display.getCurrent();
+		long deadline = System.nanoTime() + 30_000_000_000L;
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("timed out waiting until " + what);
+			}
+			if (!display.readAndDispatch()) {
+				display.timerExec(50, () -> { });
+				display.sleep();
+			}
+		}
+	}
+}

@@ -1,0 +1,96 @@
+package org.dmabufdio.dsl.ui.editor;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.dmabufdio.dsl.ui.internal.ProblemMarkers;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IRegion;
+import org.eclipse.jface.text.reconciler.DirtyRegion;
+import org.eclipse.jface.text.reconciler.IReconcilingStrategy;
+import org.eclipse.jface.text.reconciler.IReconcilingStrategyExtension;
+import org.eclipse.ui.IFileEditorInput;
+import org.eclipse.ui.texteditor.ITextEditor;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.util.LazyStringInputStream;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.IResourceValidator;
+import org.eclipse.xtext.validation.Issue;
+
+import com.google.inject.Injector;
+import com.google.inject.Provider;
+
+/**
+ * Parses and validates the editor's text whenever typing pauses, and publishes the issues as
+ * problem markers on the file, so they show in the editor's ruler and the Problems view.
+ */
+class ValidatingReconcileStrategy implements IReconcilingStrategy, IReconcilingStrategyExtension {
+
+	private final ITextEditor editor;
+	private final Provider<XtextResourceSet> resourceSets;
+	private final IResourceValidator validator;
+	private IDocument document;
+	private IProgressMonitor monitor;
+
+	ValidatingReconcileStrategy(ITextEditor editor, Injector injector) {
+		this.editor = editor;
+		this.resourceSets = injector.getProvider(XtextResourceSet.class);
+		this.validator = injector.getInstance(IResourceValidator.class);
+	}
+
+	@Override
+	public void setDocument(IDocument document) {
+		this.document = document;
+	}
+
+	@Override
+	public void setProgressMonitor(IProgressMonitor monitor) {
+		this.monitor = monitor;
+	}
+
+	@Override
+	public void initialReconcile() {
+		validate();
+	}
+
+	@Override
+	public void reconcile(DirtyRegion dirtyRegion, IRegion subRegion) {
+		validate();
+	}
+
+	@Override
+	public void reconcile(IRegion partition) {
+		validate();
+	}
+
+	private void validate() {
+		if (document == null || !(editor.getEditorInput() instanceof IFileEditorInput input)) {
+			return;
+		}
+		IFile file = input.getFile();
+		List<Issue> issues = check(file, document.get());
+		if (issues != null) {
+			ProblemMarkers.replace(file, issues);
+		}
+	}
+
+	/** The issues of {@code text} as the content of {@code file}; null if cancelled. */
+	private List<Issue> check(IFile file, String text) {
+		XtextResourceSet resourceSet = resourceSets.get();
+		URI uri = URI.createPlatformResourceURI(file.getFullPath().toString(), true);
+		XtextResource resource = (XtextResource) resourceSet.createResource(uri);
+		try {
+			resource.load(new LazyStringInputStream(text, file.getCharset()), null);
+		} catch (IOException | org.eclipse.core.runtime.CoreException e) {
+			throw new IllegalStateException("cannot parse " + file.getFullPath(), e);
+		}
+		CancelIndicator cancel = () -> monitor != null && monitor.isCanceled();
+		List<Issue> issues = validator.validate(resource, CheckMode.ALL, cancel);
+		return cancel.isCanceled() ? null : issues;
+	}
+}

@@ -1,0 +1,68 @@
+package org.dmabufdio.dsl.ui.internal;
+
+import java.util.List;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.IWorkspaceRunnable;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.xtext.validation.Issue;
+
+/** Turns Xtext issues into the workspace's problem markers (type {@link #TYPE}). */
+public final class ProblemMarkers {
+
+	/** The marker type declared in plugin.xml; a subtype of the platform's problem marker. */
+	public static final String TYPE = DmabufUiPlugin.PLUGIN_ID + ".problem";
+
+	/** The issue code attribute, for quick fixes. */
+	public static final String CODE = "code";
+
+	private ProblemMarkers() {
+	}
+
+	/** Replaces the markers of {@code file} with one per issue, atomically. */
+	public static void replace(IFile file, List<Issue> issues) {
+		if (!file.exists()) {
+			return;
+		}
+		IWorkspaceRunnable update = monitor -> {
+			file.deleteMarkers(TYPE, false, IResource.DEPTH_ZERO);
+			for (Issue issue : issues) {
+				create(file, issue);
+			}
+		};
+		try {
+			ResourcesPlugin.getWorkspace().run(update, file, IResource.NONE, null);
+		} catch (CoreException e) {
+			ILog.of(ProblemMarkers.class).log(e.getStatus());
+		}
+	}
+
+	private static void create(IFile file, Issue issue) throws CoreException {
+		IMarker marker = file.createMarker(TYPE);
+		marker.setAttribute(IMarker.MESSAGE, issue.getMessage());
+		marker.setAttribute(IMarker.SEVERITY, severity(issue.getSeverity()));
+		if (issue.getLineNumber() != null) {
+			marker.setAttribute(IMarker.LINE_NUMBER, issue.getLineNumber().intValue());
+		}
+		if (issue.getOffset() != null && issue.getLength() != null) {
+			marker.setAttribute(IMarker.CHAR_START, issue.getOffset().intValue());
+			marker.setAttribute(IMarker.CHAR_END, issue.getOffset() + issue.getLength());
+		}
+		if (issue.getCode() != null) {
+			marker.setAttribute(CODE, issue.getCode());
+		}
+	}
+
+	private static int severity(Severity severity) {
+		return switch (severity) {
+		case ERROR -> IMarker.SEVERITY_ERROR;
+		case WARNING -> IMarker.SEVERITY_WARNING;
+		default -> IMarker.SEVERITY_INFO;
+		};
+	}
+}

@@ -1,0 +1,244 @@
+package org.dmabufdio.runtime;
+
+import static org.dmabufdio.runtime.kernel.Errno.EBADF;
+import static org.dmabufdio.runtime.kernel.Errno.EINVAL;
+import static org.dmabufdio.runtime.kernel.Errno.ENOENT;
+import static org.dmabufdio.runtime.kernel.Errno.ENOTTY;
+
+import java.util.List;
+import java.util.Map;
+
+import org.dmabufdio.runtime.drivers.dmabuf.DmaBuf;
+import org.dmabufdio.runtime.drivers.dmabuf.MapMethod;
+import org.dmabufdio.runtime.fs.Inode;
+import org.dmabufdio.runtime.fs.OpenFile;
+import org.dmabufdio.runtime.fs.proc.Meminfo;
+import org.dmabufdio.runtime.fs.proc.Smaps;
+import org.dmabufdio.runtime.fs.proc.Status;
+import org.dmabufdio.runtime.kernel.BootParams;
+import org.dmabufdio.runtime.kernel.KFile;
+import org.dmabufdio.runtime.kernel.Kernel;
+import org.dmabufdio.runtime.kernel.KernelVariant;
+import org.dmabufdio.runtime.kernel.Task;
+import org.dmabufdio.runtime.mm.Mappable;
+import org.dmabufdio.runtime.mm.Mmap;
+import org.dmabufdio.runtime.mm.Shmem.ShmemFile;
+import org.dmabufdio.runtime.time.Cost;
+import org.dmabufdio.runtime.util.Units;
+
+/**
+ * A simulated machine and its system calls: the one facade callers (the scenario interpreter,
+ * tests, benchmarks) use. Every call returns what the syscall would: a value >= 0 or -errno.
+ * It knows nothing of the scenario language.
+ */
+public final class Machine {
+
+	private final Kernel k;
+
+	public Machine(BootParams params, KernelVariant variant) {
+		this.k = new Kernel(params, variant);
+	}
+
+	/** The kernel inside, for views and assertions on its state. */
+	public Kernel kernel() {
+		return k;
+	}
+
+	/** Simulated time so far, ns. */
+	public long now() {
+		return k.clock.now();
+	}
+
+	/** A new process. */
+	public Task spawn(String comm) {
+		return k.spawn(comm);
+	}
+
+	/** Creates a file of {@code size} bytes on the data partition, on disk and not cached. */
+	public Inode createFile(String name, long size) {
+		return k.vfs.create(name, size, k.dataFs);
+	}
+
+	private void enter() {
+		k.costs.charge(Cost.SYSCALL_NS, 1);
+	}
+
+	/** openat() of a file on the data partition. */
+	public long open(Task t, String name, int flags) {
+		enter();
+		Inode inode = k.vfs.lookup(name);
+		if (inode == null) {
+			return -ENOENT;
+		}
+		return k.fdInstall(t, new OpenFile(k, inode, flags, k.params.readAheadKb / 4));
+	}
+
+	public long close(Task t, int fd) {
+		enter();
+		return k.close(t, fd);
+	}
+
+	/** pread64() into user memory. */
+	public long pread(Task t, int fd, long addr, long len, long pos) {
+		enter();
+		KFile f = t.file(fd);
+		if (f == null) {
+			return -EBADF;
+		}
+		if (!(f instanceof OpenFile file)) {
+			return -EINVAL; // dma-bufs and memfds here have no read_iter worth modelling
+		}
+		return k.rw.pread(t.mm(), file, addr, len, pos);
+	}
+
+	/** pwrite64() from user memory. */
+	public long pwrite(Task t, int fd, long addr, long len, long pos) {
+		enter();
+		KFile f = t.file(fd);
+		if (f == null) {
+			return -EBADF;
+		}
+		if (!(f instanceof OpenFile file)) {
+			return -EINVAL;
+		}
+		return k.rw.pwrite(t.mm(), file, addr, len, pos);
+	}
+
+	/**
+	 * mmap(NULL, len, prot, flags, fd, offset); fd -1 for anonymous memory. {@code method}
+	 * chooses how a dma-buf heap maps its pages (KERNEL_DEFAULT: as the kernel does).
+	 */
+	public long mmap(Task t, long len, int prot, int flags, int fd, long offset, MapMethod method) {
+		enter();
+		if (!Units.isPageAligned(offset)) {
+			return -EINVAL;
+		}
+		Mappable file = null;
+		if ((flags & Mmap.MAP_ANONYMOUS) == 0) {
+			KFile f = t.file(fd);
+			if (f == null) {
+				return -EBADF;
+			}
+			if (!(f instanceof Mappable m)) {
+				return -org.dmabufdio.runtime.kernel.Errno.ENODEV;
+			}
+			file = m;
+			if (f instanceof DmaBuf buf) {
+				buf.setNextMapMethod(method);
+			}
+		}
+		return k.mmap.doMmap(t.mm(), len, prot, flags, file, offset >>> Units.PAGE_SHIFT);
+	}
+
+	public long munmap(Task t, long addr, long len) {
+		enter();
+		return k.mmap.doMunmap(t.mm(), addr, len);
+	}
+
+	public long madvise(Task t, long addr, long len, int advice) {
+		enter();
+		if (advice != Mmap.MADV_DONTNEED) {
+			return -EINVAL;
+		}
+		return k.mmap.madviseDontneed(t.mm(), addr, len);
+	}
+
+	/** DMA_HEAP_IOCTL_ALLOC on /dev/dma_heap/{heap}: a dma-buf descriptor or -errno. */
+	public long dmaHeapAlloc(Task t, String heap, long len) {
+		enter();
+		long[] err = new long[1];
+		DmaBuf buf = k.heaps.alloc(heap, len, 0, err);
+		return buf == null ? err[0] : k.fdInstall(t, buf);
+	}
+
+	/** memfd_create(). */
+	public long memfdCreate(Task t, String name) {
+		enter();
+		return k.fdInstall(t, k.shmem.memfdCreate(name));
+	}
+
+	/** ftruncate() of a memfd. */
+	public long ftruncate(Task t, int fd, long size) {
+		enter();
+		if (!(t.file(fd) instanceof ShmemFile memfd)) {
+			return t.file(fd) == null ? -EBADF : -EINVAL;
+		}
+		if (size < 0) {
+			return -EINVAL;
+		}
+		memfd.truncate(size);
+		return 0;
+	}
+
+	/** UDMABUF_CREATE on /dev/udmabuf over part of a memfd. */
+	public long udmabufCreate(Task t, int memfdFd, long offset, long size) {
+		enter();
+		if (!(t.file(memfdFd) instanceof ShmemFile memfd)) {
+			return t.file(memfdFd) == null ? -EBADF : -EINVAL;
+		}
+		long[] err = new long[1];
+		DmaBuf buf = org.dmabufdio.runtime.drivers.dmabuf.Udmabuf.create(k, k.heaps, memfd, offset, size, err);
+		return buf == null ? err[0] : k.fdInstall(t, buf);
+	}
+
+	/** fork(): the child's pid. */
+	public long fork(Task parent) {
+		enter();
+		Task child = k.fork(parent, null);
+		return child == null ? -org.dmabufdio.runtime.kernel.Errno.ENOMEM : child.pid;
+	}
+
+	/** exit(): closes everything and tears the address space down (check_mm() runs). */
+	public void exit(Task t) {
+		enter();
+		k.exit(t);
+	}
+
+	/** The CPU reads or writes user memory [addr, addr + len); returns bytes touched or -EFAULT. */
+	public long touch(Task t, long addr, long len, boolean write) {
+		long done = k.uaccess.touch(t.mm(), addr, len, write);
+		return done == 0 && len > 0 ? -org.dmabufdio.runtime.kernel.Errno.EFAULT : done;
+	}
+
+	/** echo 1 > /proc/sys/vm/drop_caches: drops every clean, unmapped page-cache page. */
+	public void dropCaches() {
+		for (Inode inode : k.vfs.files()) {
+			k.filemap.removeFolios(inode.mapping(), 0, Long.MAX_VALUE >>> Units.PAGE_SHIFT);
+		}
+	}
+
+	/** Idles until kswapd has balanced the zones. */
+	public void settle() {
+		k.vmscan.kswapdRunToBalance();
+	}
+
+	/** An ioctl this kernel does not have. */
+	public static long enotty() {
+		return -ENOTTY;
+	}
+
+	/** /proc/PID/status memory fields, kB. */
+	public Map<String, Long> status(Task t) {
+		return Status.show(t.mm());
+	}
+
+	/** /proc/meminfo, kB. */
+	public Map<String, Long> meminfo() {
+		return Meminfo.show(k);
+	}
+
+	/** /proc/PID/smaps. */
+	public List<Smaps.Entry> smaps(Task t) {
+		return Smaps.show(k, t.mm());
+	}
+
+	/** The smaps entry of the mapping at {@code addr}. */
+	public Smaps.Entry smapsAt(Task t, long addr) {
+		return Smaps.showFor(k, t.mm(), addr);
+	}
+
+	/** Live dma-bufs. */
+	public List<DmaBuf> dmabufs() {
+		return k.heaps.live();
+	}
+}

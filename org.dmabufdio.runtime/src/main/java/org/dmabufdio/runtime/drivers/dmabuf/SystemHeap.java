@@ -1,0 +1,167 @@
+package org.dmabufdio.runtime.drivers.dmabuf;
+
+import static org.dmabufdio.runtime.kernel.Errno.ENOMEM;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.dmabufdio.runtime.kernel.Feature;
+import org.dmabufdio.runtime.kernel.Hazard;
+import org.dmabufdio.runtime.kernel.Kernel;
+import org.dmabufdio.runtime.mm.Gfp;
+import org.dmabufdio.runtime.mm.NodeStat;
+import org.dmabufdio.runtime.mm.VmFlags;
+import org.dmabufdio.runtime.mm.Vma;
+import org.dmabufdio.runtime.time.Cost;
+import org.dmabufdio.runtime.util.Units;
+
+/**
+ * The system heap (drivers/dma-buf/heaps/system_heap.c): buffers built from the largest blocks
+ * available, orders 8, 4, 0, never going back up; mapped with remap_pfn_range(), or with
+ * vm_insert_page() and VM_DMABUF_DIO on the seed's kernels.
+ */
+public final class SystemHeap implements DmaHeap, DmaBufOps {
+
+	/** orders[]: 1 MiB, 64 KiB, 4 KiB. */
+	static final int[] ORDERS = { 8, 4, 0 };
+	/** HIGH_ORDER_GFP: no reclaim at all and no retries; fails fast when fragmented. */
+	static final long HIGH_ORDER_GFP = ((Gfp.GFP_HIGHUSER | Gfp.__GFP_ZERO | Gfp.__GFP_NOWARN | Gfp.__GFP_NORETRY)
+			& ~Gfp.__GFP_RECLAIM) | Gfp.__GFP_COMP;
+	/** LOW_ORDER_GFP: may reclaim. */
+	static final long LOW_ORDER_GFP = Gfp.GFP_HIGHUSER | Gfp.__GFP_ZERO | Gfp.__GFP_COMP;
+	/** order_flags[]. */
+	static final long[] ORDER_FLAGS = { HIGH_ORDER_GFP, LOW_ORDER_GFP, LOW_ORDER_GFP };
+
+	private static final Cost[] ALLOC_COST = { Cost.ALLOC_ORDER8_NS, Cost.ALLOC_ORDER4_NS, Cost.ALLOC_ORDER0_NS };
+
+	private final Kernel k;
+	private final DmaHeaps heaps;
+	private long lastError;
+
+	SystemHeap(Kernel k, DmaHeaps heaps) {
+		this.k = k;
+		this.heaps = heaps;
+	}
+
+	@Override
+	public String name() {
+		return "system";
+	}
+
+	@Override
+	public String exporterName() {
+		return "system";
+	}
+
+	@Override
+	public long lastError() {
+		return lastError;
+	}
+
+	/**
+	 * {@code alloc_largest_available()}: the largest order that fits what remains and is not
+	 * above the last order used; returns {pfn, order index} or null.
+	 */
+	long[] allocLargestAvailable(long sizeRemaining, int maxOrder) {
+		for (int i = 0; i < ORDERS.length; i++) {
+			if (sizeRemaining < (Units.PAGE_SIZE << ORDERS[i]) || maxOrder < ORDERS[i]) {
+				continue;
+			}
+			long pfn = k.pageAlloc.allocPages(ORDER_FLAGS[i], ORDERS[i]);
+			if (pfn >= 0) {
+				return new long[] { pfn, i };
+			}
+		}
+		return null;
+	}
+
+	/** {@code system_heap_allocate()}: zeroed blocks, largest first, or -ENOMEM and nothing. */
+	@Override
+	public DmaBuf allocate(long len) {
+		List<long[]> blocks = new ArrayList<>();
+		long remaining = len;
+		int maxOrder = ORDERS[0];
+		while (remaining > 0) {
+			long[] block = allocLargestAvailable(remaining, maxOrder);
+			if (block == null) {
+				for (long[] b : blocks) {
+					k.pageAlloc.freePages(b[0], 1L << ORDERS[(int) b[1]]);
+				}
+				lastError = -ENOMEM;
+				return null;
+			}
+			int order = ORDERS[(int) block[1]];
+			blocks.add(block);
+			k.costs.charge(ALLOC_COST[(int) block[1]], 1L << order);
+			remaining -= Units.PAGE_SIZE << order;
+			maxOrder = order;
+		}
+		DmaBuf buf = heaps.export(len, this);
+		long index = 0;
+		for (long[] b : blocks) {
+			int order = ORDERS[(int) b[1]];
+			buf.pages.install(index, 1L << order, b[0]);
+			buf.chunks.add(new long[] { index, order });
+			index += 1L << order;
+		}
+		long pages = Units.pagesFor(len);
+		k.costs.charge(Cost.PAGE_ZERO_NS, pages); // __GFP_ZERO
+		k.vmstat.mod(NodeStat.NR_DMABUF, pages);
+		return buf;
+	}
+
+	/**
+	 * {@code system_heap_mmap()}: maps the buffer from vm_pgoff page by page. Upstream uses
+	 * remap_pfn_range(); seed patch 1 uses vm_insert_page(); patch 2 first sets VM_DMABUF_DIO.
+	 */
+	@Override
+	public long mmap(DmaBuf buffer, Vma vma, MapMethod method) {
+		if (k.variant.has(Feature.VM_DMABUF_DIO)) {
+			vma.setFlags(VmFlags.VM_DMABUF_DIO);
+		}
+		if (method == MapMethod.KERNEL_DEFAULT) {
+			method = k.variant.has(Feature.DMABUF_DIO_MMAP) ? MapMethod.INSERT_PAGE : MapMethod.REMAP_PFN;
+		}
+		long n = Math.min(vma.pages(), buffer.sizePages() - vma.pgoff());
+		if (method == MapMethod.INSERT_PAGE) {
+			return k.memory.vmInsertPages(vma, vma.start(), n);
+		}
+		// one remap_pfn_range() per page: a COW mapping fails on its first page unless it is one page long
+		long ret = k.memory.remapPfnRange(vma, vma.start(), 1);
+		if (ret == 0 && n > 1) {
+			ret = k.memory.remapPfnRange(vma, vma.start() + 1, n - 1);
+		}
+		return ret;
+	}
+
+	/**
+	 * {@code system_heap_dma_buf_release()}: frees every block. A page still pinned by GUP keeps
+	 * its pin's reference and is only freed when unpinned: reported as a hazard.
+	 */
+	@Override
+	public void release(DmaBuf buffer) {
+		long pinned = buffer.pinnedPages();
+		if (pinned > 0) {
+			k.findings.report(Hazard.PINNED_AT_RELEASE, "system_heap_dma_buf_release", buffer.name,
+					buffer.name + " released with " + pinned + " pages still pinned");
+		}
+		buffer.pages.setOnUnpin((pages, from, to) -> freeUnpinned(buffer, from, to));
+		freeUnpinned(buffer, 0, buffer.sizePages());
+	}
+
+	/** __free_pages() of the released buffer's pages that no pin holds any more. */
+	private void freeUnpinned(DmaBuf buffer, long from, long to) {
+		List<long[]> free = new ArrayList<>();
+		buffer.pages.pincountRuns(from, to, (s, e, pins) -> {
+			if (pins == 0) {
+				free.add(new long[] { s, e });
+			}
+		});
+		for (long[] r : free) {
+			long pages = buffer.pages.residentPages(r[0], r[1]);
+			buffer.pages.forEachResident(r[0], r[1], (s, e, pfn) -> k.pageAlloc.freePages(pfn, e - s));
+			buffer.pages.remove(r[0], r[1]);
+			k.vmstat.mod(NodeStat.NR_DMABUF, -pages);
+		}
+	}
+}

@@ -1,0 +1,40 @@
+package org.dmabufdio.runtime.fs;
+
+import org.dmabufdio.runtime.kernel.Kernel;
+import org.dmabufdio.runtime.mm.Pages;
+import org.dmabufdio.runtime.mm.Reclaimable;
+import org.dmabufdio.runtime.util.RangeMap;
+
+/**
+ * The page cache of one file (struct address_space): its pages, and when each page's read
+ * completes, so readers wait exactly for the I/O they need. Reclaim frees its clean pages.
+ */
+public final class AddressSpace implements Reclaimable {
+
+	private final Kernel k;
+	final Pages pages;
+	/** ns at which each cached page becomes uptodate; 0 once it is. */
+	final RangeMap readyAt = new RangeMap(0);
+
+	public AddressSpace(Kernel k, Pages.Kind kind, String name) {
+		this.k = k;
+		this.pages = new Pages(kind, name);
+		if (kind == Pages.Kind.FILE) {
+			pages.setReclaimOwner(this);
+		}
+	}
+
+	public Pages pages() {
+		return pages;
+	}
+
+	/** mapping->nrpages. */
+	public long nrpages(long from, long to) {
+		return pages.residentPages(from, to);
+	}
+
+	@Override
+	public long reclaim(Pages p, long from, long to) {
+		return k.filemap.removeFolios(this, from, to);
+	}
+}

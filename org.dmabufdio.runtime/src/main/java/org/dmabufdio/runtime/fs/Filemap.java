@@ -1,0 +1,234 @@
+package org.dmabufdio.runtime.fs;
+
+import static org.dmabufdio.runtime.kernel.Errno.ENOMEM;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.dmabufdio.runtime.kernel.Kernel;
+import org.dmabufdio.runtime.mm.Gfp;
+import org.dmabufdio.runtime.mm.NodeStat;
+import org.dmabufdio.runtime.mm.Pages;
+import org.dmabufdio.runtime.mm.Pte;
+import org.dmabufdio.runtime.mm.VmEvent;
+import org.dmabufdio.runtime.mm.VmOps;
+import org.dmabufdio.runtime.mm.Vma;
+import org.dmabufdio.runtime.time.Cost;
+import org.dmabufdio.runtime.util.Units;
+
+/**
+ * The page cache (mm/filemap.c): adding and removing folios, the buffered read loop
+ * ({@code filemap_read()}) and dirtying. Readahead decisions are in {@link Readahead}.
+ */
+public final class Filemap {
+
+	private final Kernel k;
+
+	public Filemap(Kernel k) {
+		this.k = k;
+	}
+
+	/**
+	 * {@code filemap_add_folio()} for the pages of [from, from + n), which must not be cached:
+	 * allocates them with {@code gfp}, accounts NR_FILE_PAGES (and NR_SHMEM) and puts them on
+	 * the inactive LRU. Returns how many pages were added (fewer if memory ran out).
+	 */
+	public long addFolios(AddressSpace mapping, long from, long n, long gfp) {
+		long[] next = { from };
+		Pages pages = mapping.pages;
+		long got = k.pageAlloc.allocPagesBulk(gfp, n, (pfn, count) -> {
+			pages.install(next[0], count, pfn);
+			next[0] += count;
+		});
+		if (got == 0) {
+			return 0;
+		}
+		k.vmstat.mod(NodeStat.NR_FILE_PAGES, got);
+		if (pages.kind == Pages.Kind.SHMEM) {
+			k.vmstat.mod(NodeStat.NR_SHMEM, got);
+		}
+		k.lru.add(pages, from, from + got, false);
+		k.costs.charge(Cost.ALLOC_ORDER0_NS, got);
+		k.costs.charge(Cost.PAGE_CACHE_INSERT_NS, got);
+		return got;
+	}
+
+	/**
+	 * {@code filemap_remove_folio()}: drops cached pages of [from, to) that no pte maps, no pin
+	 * holds and that are clean; returns how many it freed.
+	 */
+	public long removeFolios(AddressSpace mapping, long from, long to) {
+		Pages pages = mapping.pages;
+		List<long[]> victims = new ArrayList<>();
+		pages.forEachResident(from, to, (s, e, pfn) -> pages.mapcountRuns(s, e, (s2, e2, maps) -> {
+			if (maps == 0) {
+				pages.pincountRuns(s2, e2, (s3, e3, pins) -> {
+					if (pins == 0) {
+						pages.flagRuns(s3, e3, (s4, e4, f) -> {
+							if ((f & Pages.PG_DIRTY) == 0) {
+								victims.add(new long[] { s4, e4 });
+							}
+						});
+					}
+				});
+			}
+		}));
+		long freed = 0;
+		for (long[] v : victims) {
+			k.lru.remove(pages, v[0], v[1]);
+			pages.forEachResident(v[0], v[1], (s, e, pfn) -> k.pageAlloc.freePages(pfn, e - s));
+			pages.remove(v[0], v[1]);
+			mapping.readyAt.set(v[0], v[1], 0);
+			freed += v[1] - v[0];
+		}
+		k.vmstat.mod(NodeStat.NR_FILE_PAGES, -freed);
+		if (pages.kind == Pages.Kind.SHMEM) {
+			k.vmstat.mod(NodeStat.NR_SHMEM, -freed);
+		}
+		return freed;
+	}
+
+	/**
+	 * {@code folio_mark_dirty()}: pages that were clean become dirty; regular file pages count
+	 * in NR_FILE_DIRTY (shmem has no writeback to account).
+	 */
+	public void folioMarkDirty(Pages pages, long from, long to) {
+		long clean = pages.residentPages(from, to) - pages.countFlag(from, to, Pages.PG_DIRTY);
+		pages.setFlags(from, to, Pages.PG_DIRTY);
+		if (pages.kind == Pages.Kind.FILE && clean > 0) {
+			k.vmstat.mod(NodeStat.NR_FILE_DIRTY, clean);
+		}
+	}
+
+	/**
+	 * {@code filemap_read()}: the buffered read loop. Missing pages start synchronous readahead,
+	 * a PG_readahead marker starts the next window early, each run of pages is waited for
+	 * until its I/O completes and then copied to {@code sink} and marked accessed. Returns the
+	 * bytes read, or -errno if nothing could be read.
+	 */
+	public long filemapRead(OpenFile file, long pos, long count, ReadSink sink) {
+		Inode inode = file.inode;
+		AddressSpace mapping = inode.mapping;
+		if (pos >= inode.size || count <= 0) {
+			return 0;
+		}
+		count = Math.min(count, inode.size - pos);
+		long end = pos + count;
+		long index = pos >>> Units.PAGE_SHIFT;
+		long last = (end + Units.PAGE_SIZE - 1) >>> Units.PAGE_SHIFT;
+		long copied = 0;
+		while (index < last) {
+			if (!mapping.pages.isResident(index)) {
+				k.readahead.pageCacheSyncRa(file, index, last - index);
+				if (!mapping.pages.isResident(index)
+						&& addFolios(mapping, index, 1, Gfp.GFP_HIGHUSER_MOVABLE) == 1) {
+					k.readahead.readPages(inode, index, index + 1); // filemap_create_folio()
+				}
+				if (!mapping.pages.isResident(index)) {
+					return copied > 0 ? copied : -ENOMEM;
+				}
+			}
+			if (mapping.pages.testFlag(index, Pages.PG_READAHEAD)) {
+				mapping.pages.clearFlags(index, index + 1, Pages.PG_READAHEAD);
+				k.readahead.pageCacheAsyncRa(file, index, last - index);
+			}
+			long runEnd = runEnd(mapping.pages, index, last);
+			long before = copied;
+			copied += copyRun(mapping, index, runEnd, pos, end, sink);
+			long wanted = Math.min(runEnd << Units.PAGE_SHIFT, end) - Math.max(index << Units.PAGE_SHIFT, pos);
+			if (copied - before < wanted) {
+				break; // the destination faulted: a short read
+			}
+			index = runEnd;
+		}
+		file.ra.prevPos = pos + copied;
+		return copied;
+	}
+
+	/** fault_around_bytes / PAGE_SIZE: read faults map this many cached neighbours at once. */
+	static final long FAULT_AROUND_PAGES = 16;
+
+	/**
+	 * {@code filemap_fault()}: the page at {@code vpn} of a file mapping. A miss starts mmap
+	 * readahead around it ({@code do_sync_mmap_readahead()}) and waits for the read (a major
+	 * fault); then {@code do_fault_around()} maps the cached pages of the aligned 16-page window.
+	 * Returns 0, or VM_FAULT_SIGBUS beyond EOF, or -ENOMEM.
+	 */
+	public long filemapFault(OpenFile file, Vma vma, long vpn) {
+		Inode inode = file.inode;
+		AddressSpace mapping = inode.mapping;
+		long index = vma.backingIndex(vpn);
+		if (index << Units.PAGE_SHIFT >= inode.size) {
+			return VmOps.VM_FAULT_SIGBUS;
+		}
+		if (!mapping.pages.isResident(index)) {
+			k.vmstat.count(VmEvent.PGMAJFAULT, 1);
+			long raPages = file.ra.raPages;
+			long start = Math.max(0, index - raPages / 2);
+			k.readahead.doPageCacheRa(inode, start, Math.max(1, raPages), raPages / 4);
+			if (!mapping.pages.isResident(index)) {
+				if (addFolios(mapping, index, 1, Gfp.GFP_HIGHUSER_MOVABLE) != 1) {
+					return -ENOMEM;
+				}
+				k.readahead.readPages(inode, index, index + 1);
+			}
+		}
+		long winStart = Math.max(vma.start(), vpn & -FAULT_AROUND_PAGES);
+		long winEnd = Math.min(vma.end(), winStart + FAULT_AROUND_PAGES);
+		long eof = (inode.size + Units.PAGE_SIZE - 1) >>> Units.PAGE_SHIFT;
+		List<long[]> map = new ArrayList<>();
+		long first = vma.backingIndex(winStart);
+		mapping.pages.forEachResident(first, Math.min(first + (winEnd - winStart), eof), (s, e, pfn) -> {
+			long from = vma.start() + (s - vma.pgoff());
+			vma.ptes().forEach(from, from + (e - s), (vs, ve, pte) -> {
+				if (pte == Pte.NONE) {
+					map.add(new long[] { vs, ve });
+				}
+			});
+		});
+		for (long[] r : map) {
+			long idx = vma.backingIndex(r[0]);
+			k.clock.waitUntil(mapping.readyAt.get(idx));
+			mapping.readyAt.set(idx, idx + (r[1] - r[0]), 0);
+			k.memory.setPteRange(vma, r[0], r[1] - r[0], false);
+		}
+		return 0;
+	}
+
+	/** The end of the run of resident pages from {@code index}, stopping before a readahead mark. */
+	private static long runEnd(Pages pages, long index, long last) {
+		long[] end = { index }; // the resident runs from index, while they touch
+		pages.forEachResident(index, last, (s, e, pfn) -> {
+			if (s == end[0]) {
+				end[0] = e;
+			}
+		});
+		long[] mark = { -1 };
+		pages.flagRuns(index + 1, end[0], (s, e, f) -> {
+			if (mark[0] < 0 && (f & Pages.PG_READAHEAD) != 0) {
+				mark[0] = s;
+			}
+		});
+		return mark[0] > 0 ? mark[0] : end[0];
+	}
+
+	/** Waits for and copies the pages of [from, to), run by run of I/O completion. */
+	private long copyRun(AddressSpace mapping, long from, long to, long pos, long end, ReadSink sink) {
+		long[] copied = { 0 };
+		boolean[] faulted = { false };
+		mapping.readyAt.forEach(from, to, (s, e, ready) -> {
+			if (faulted[0]) {
+				return;
+			}
+			k.clock.waitUntil(ready);
+			long bytes = Math.min(e << Units.PAGE_SHIFT, end) - Math.max(s << Units.PAGE_SHIFT, pos);
+			long took = sink.accept(bytes);
+			copied[0] += took;
+			faulted[0] = took < bytes;
+		});
+		mapping.readyAt.set(from, to, 0);
+		k.costs.charge(Cost.PAGE_CACHE_LOOKUP_NS, to - from);
+		k.lru.markAccessed(mapping.pages, from, to);
+		return copied[0];
+	}
+}

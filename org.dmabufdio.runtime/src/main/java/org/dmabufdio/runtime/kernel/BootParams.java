@@ -1,0 +1,67 @@
+package org.dmabufdio.runtime.kernel;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.dmabufdio.runtime.time.Cost;
+import org.dmabufdio.runtime.util.Units;
+
+/**
+ * What a simulated machine boots with: memory layout, reclaim tunables, storage and unit costs.
+ * Device profiles fill it in; scenarios override single values.
+ */
+public final class BootParams {
+
+	/** Physical RAM. */
+	public long ramBytes = 16 * Units.GIB;
+	/** Size of ZONE_DMA32 at the bottom of RAM (0: a single ZONE_NORMAL). */
+	public long dma32Bytes = 4 * Units.GIB;
+	/** RAM the buddy allocator never sees (kernel image, memmap, firmware): RAM - MemTotal. */
+	public long reservedBytes = 0;
+	/** The CMA area reserved at boot for the CMA heap. */
+	public long cmaBytes = 64 * Units.MIB;
+	/** vm.min_free_kbytes if set higher than the computed one (-1: not set). */
+	public long minFreeKbytes = -1;
+	/** vm.watermark_scale_factor. */
+	public int watermarkScaleFactor = 10;
+	/** read_ahead_kb of the data partition's device. */
+	public long readAheadKb = 128;
+	/** Swap (zram) size; 0 for none. */
+	public long swapBytes = 0;
+
+	/** Storage: logical block size, largest request, queue depth, bandwidth, latency. */
+	public int logicalBlockSize = 512;
+	public long maxRequestBytes = 512 * Units.KIB;
+	public int queueDepth = 32;
+	public double readBytesPerSecond = 2.0e9;
+	public double writeBytesPerSecond = 1.2e9;
+	public long requestLatencyNs = 100_000;
+	/** Filesystem of the data partition and its block size. */
+	public String filesystem = "ext4";
+	public int fsBlockSize = 4096;
+
+	/** Unit costs (see {@link Cost}). */
+	public final Map<Cost, Double> costs = new EnumMap<>(Cost.class);
+
+	/** Seed of the run's one random source. */
+	public long seed = 1;
+
+	public BootParams() {
+		// round numbers for a modern arm64 phone core; device profiles replace them
+		costs.put(Cost.PAGE_ZERO_NS, 250.0);
+		costs.put(Cost.ALLOC_ORDER0_NS, 120.0);
+		costs.put(Cost.ALLOC_ORDER4_NS, 15.0);
+		costs.put(Cost.ALLOC_ORDER8_NS, 2.0);
+		costs.put(Cost.PAGE_CACHE_INSERT_NS, 250.0);
+		costs.put(Cost.PAGE_CACHE_LOOKUP_NS, 40.0);
+		costs.put(Cost.LRU_MOVE_NS, 60.0);
+		costs.put(Cost.READAHEAD_SUBMIT_NS, 3000.0);
+		costs.put(Cost.PTE_INSERT_NS, 30.0);
+		costs.put(Cost.PAGE_FAULT_NS, 700.0);
+		costs.put(Cost.GUP_PIN_NS, 60.0);
+		costs.put(Cost.RECLAIM_SCAN_NS, 150.0);
+		costs.put(Cost.RECLAIM_EVICT_NS, 400.0);
+		costs.put(Cost.MEMCPY_BYTES_PER_S, 8.0e9);
+		costs.put(Cost.SYSCALL_NS, 1000.0);
+	}
+}

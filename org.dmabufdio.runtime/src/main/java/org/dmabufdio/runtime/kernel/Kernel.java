@@ -1,0 +1,220 @@
+package org.dmabufdio.runtime.kernel;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+import org.dmabufdio.runtime.block.BlockDevice;
+import org.dmabufdio.runtime.drivers.dmabuf.DmaHeaps;
+import org.dmabufdio.runtime.fs.DirectIo;
+import org.dmabufdio.runtime.fs.FileSystem;
+import org.dmabufdio.runtime.fs.Filemap;
+import org.dmabufdio.runtime.fs.ReadWrite;
+import org.dmabufdio.runtime.fs.Readahead;
+import org.dmabufdio.runtime.fs.Vfs;
+import org.dmabufdio.runtime.mm.AnonVmas;
+import org.dmabufdio.runtime.mm.Cma;
+import org.dmabufdio.runtime.mm.Gup;
+import org.dmabufdio.runtime.mm.Lru;
+import org.dmabufdio.runtime.mm.Memory;
+import org.dmabufdio.runtime.mm.MmStruct;
+import org.dmabufdio.runtime.mm.Mmap;
+import org.dmabufdio.runtime.mm.PageAllocator;
+import org.dmabufdio.runtime.mm.Rmap;
+import org.dmabufdio.runtime.mm.Shmem;
+import org.dmabufdio.runtime.mm.Swap;
+import org.dmabufdio.runtime.mm.Uaccess;
+import org.dmabufdio.runtime.mm.VmFlags;
+import org.dmabufdio.runtime.mm.Vma;
+import org.dmabufdio.runtime.mm.Vmscan;
+import org.dmabufdio.runtime.mm.Vmstat;
+import org.dmabufdio.runtime.time.Clock;
+import org.dmabufdio.runtime.time.CostModel;
+import org.dmabufdio.runtime.util.Units;
+
+/**
+ * One simulated kernel: every subsystem, wired as the kernel's globals are, plus the process
+ * table and the file reference counts. Subsystems reach each other through it.
+ */
+public final class Kernel {
+
+	public final BootParams params;
+	public final KernelVariant variant;
+	public final Clock clock = new Clock();
+	public final CostModel costs;
+	/** The run's only source of randomness, seeded. */
+	public final SplittableRandom random;
+	public final Findings findings = new Findings();
+
+	public final Vmstat vmstat = new Vmstat();
+	public final PageAllocator pageAlloc;
+	public final Cma cma;
+	public final Lru lru;
+	public final Vmscan vmscan;
+	public final Rmap rmap;
+	public final AnonVmas anonVmas;
+	public final Memory memory;
+	public final Gup gup;
+	public final Mmap mmap;
+	public final Shmem shmem;
+	public final Uaccess uaccess;
+
+	public final BlockDevice bdev;
+	public final Vfs vfs;
+	public final FileSystem dataFs;
+	public final Filemap filemap;
+	public final Readahead readahead;
+	public final DirectIo directIo;
+	public final ReadWrite rw;
+
+	public final DmaHeaps heaps;
+
+	private final Swap swap;
+	private final TreeMap<Integer, Task> tasks = new TreeMap<>();
+	private final Map<KFile, Integer> fileRefs = new IdentityHashMap<>();
+	private int nextPid = 1;
+
+	public Kernel(BootParams p, KernelVariant variant) {
+		this.params = p;
+		this.variant = variant;
+		this.random = new SplittableRandom(p.seed);
+		this.costs = new CostModel(clock);
+		p.costs.forEach(costs::set);
+
+		long ramPages = p.ramBytes >>> Units.PAGE_SHIFT;
+		long dma32Pages = Math.min(p.dma32Bytes >>> Units.PAGE_SHIFT, ramPages);
+		if (dma32Pages > 0 && dma32Pages < ramPages) {
+			pageAlloc = new PageAllocator(new String[] { "DMA32", "Normal" },
+					new long[] { dma32Pages, ramPages - dma32Pages }, p.reservedBytes >>> Units.PAGE_SHIFT, vmstat);
+		} else {
+			pageAlloc = new PageAllocator(new String[] { "Normal" }, new long[] { ramPages },
+					p.reservedBytes >>> Units.PAGE_SHIFT, vmstat);
+		}
+		long cmaPages = p.cmaBytes >>> Units.PAGE_SHIFT;
+		long cmaBase = cmaPages > 0 ? pageAlloc.carveOut(cmaPages) : -1;
+		cma = new Cma(cmaBase, cmaBase < 0 ? 0 : cmaPages, vmstat);
+		pageAlloc.initPerZoneWmarkMin(p.minFreeKbytes);
+		pageAlloc.setWatermarkScaleFactor(p.watermarkScaleFactor);
+
+		lru = new Lru(vmstat);
+		vmscan = new Vmscan(pageAlloc, lru, vmstat, costs);
+		swap = p.swapBytes > 0 ? new Swap(p.swapBytes >>> Units.PAGE_SHIFT) : null;
+		vmscan.setSwap(swap);
+		rmap = new Rmap(this);
+		anonVmas = new AnonVmas(this);
+		memory = new Memory(this);
+		gup = new Gup(this);
+		mmap = new Mmap(this);
+		shmem = new Shmem(this);
+		uaccess = new Uaccess(this);
+
+		bdev = new BlockDevice("data", p.logicalBlockSize, p.maxRequestBytes, p.queueDepth, p.readBytesPerSecond,
+				p.writeBytesPerSecond, p.requestLatencyNs);
+		vfs = new Vfs(this);
+		dataFs = vfs.mount("data", p.filesystem, p.fsBlockSize, bdev);
+		filemap = new Filemap(this);
+		readahead = new Readahead(this);
+		directIo = new DirectIo(this);
+		rw = new ReadWrite(this);
+		heaps = new DmaHeaps(this);
+	}
+
+	/**
+	 * The seed's patch 2 guard {@code vma->vm_flags & VM_DMABUF_DIO}: true only on a kernel
+	 * carrying that patch, for a vma its system heap marked.
+	 */
+	public boolean vmDmabufDio(Vma vma) {
+		return variant.has(Feature.VM_DMABUF_DIO) && vma.hasFlag(VmFlags.VM_DMABUF_DIO);
+	}
+
+	/** Swap space, or null if the machine has none. */
+	public Swap swap() {
+		return swap;
+	}
+
+	/** A new process with an empty address space. */
+	public Task spawn(String comm) {
+		Task t = new Task(nextPid++, comm, null);
+		tasks.put(t.pid, t);
+		return t;
+	}
+
+	public Task task(int pid) {
+		return tasks.get(pid);
+	}
+
+	public Collection<Task> tasks() {
+		return Collections.unmodifiableCollection(tasks.values());
+	}
+
+	/** fd_install(): a new descriptor for a file, which gains a reference. */
+	public int fdInstall(Task task, KFile file) {
+		fileRefs.merge(file, 1, Integer::sum);
+		return task.installFd(file);
+	}
+
+	/** close(): the file's release runs when its last descriptor is gone. Returns 0 or -EBADF. */
+	public long close(Task task, int fd) {
+		KFile file = task.fds.remove(fd);
+		if (file == null) {
+			return -Errno.EBADF;
+		}
+		if (fileRefs.merge(file, -1, Integer::sum) == 0) {
+			fileRefs.remove(file);
+			file.release();
+		}
+		return 0;
+	}
+
+	/**
+	 * {@code copy_process()} (kernel/fork.c): a child with a copy of the parent's address space
+	 * ({@code dup_mmap()}) and its descriptors. Returns the child, or null if copying failed.
+	 */
+	public Task fork(Task parent, String comm) {
+		Task child = new Task(nextPid++, comm != null ? comm : parent.comm, parent);
+		long ret = mmap.dupMmap(child.mm, parent.mm);
+		if (ret < 0) {
+			mmap.exitMmap(child.mm);
+			return null;
+		}
+		parent.fds.forEach((fd, file) -> {
+			child.fds.put(fd, file);
+			fileRefs.merge(file, 1, Integer::sum);
+		});
+		tasks.put(child.pid, child);
+		return child;
+	}
+
+	/**
+	 * {@code do_exit()}: closes every descriptor, tears the address space down
+	 * ({@code exit_mmap()}) and runs {@code check_mm()}.
+	 */
+	public void exit(Task task) {
+		if (task.exited) {
+			return;
+		}
+		for (int fd : task.fds.keySet().toArray(new Integer[0])) {
+			close(task, fd);
+		}
+		mmap.exitMmap(task.mm);
+		checkMm(task.mm);
+		task.exited = true;
+	}
+
+	/**
+	 * {@code check_mm()} (kernel/fork.c): every RSS counter must be back to zero once the
+	 * address space is gone; a counter that is not is reported as "Bad rss-counter state".
+	 */
+	void checkMm(MmStruct mm) {
+		for (int i = 0; i < MmStruct.NR_MM_COUNTERS; i++) {
+			long val = mm.rawMmCounter(i);
+			if (val != 0) {
+				findings.report(Hazard.BAD_RSS_COUNTER, "check_mm", mm.owner + i,
+						"BUG: Bad rss-counter state mm:" + mm.owner + " type:" + MmStruct.counterName(i) + " val:" + val);
+			}
+		}
+	}
+}

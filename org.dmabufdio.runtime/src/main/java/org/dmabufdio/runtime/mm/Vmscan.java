@@ -1,0 +1,267 @@
+package org.dmabufdio.runtime.mm;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.dmabufdio.runtime.mm.Lru.Entry;
+import org.dmabufdio.runtime.mm.Lru.LruList;
+import org.dmabufdio.runtime.time.Clock;
+import org.dmabufdio.runtime.time.Cost;
+import org.dmabufdio.runtime.time.CostModel;
+
+/**
+ * Page reclaim (mm/vmscan.c): kswapd, woken below the low watermark and reclaiming until the
+ * high watermark on its own CPU, and direct reclaim by an allocating task below the min
+ * watermark, which that task pays for in time. Clean file pages go first; dirty ones are left to
+ * writeback; anonymous and shmem pages only when there is swap.
+ */
+public final class Vmscan implements Reclaimer {
+
+	/** Who is reclaiming: counted apart, and only direct reclaim stalls the caller. */
+	enum Mode {
+		KSWAPD, DIRECT
+	}
+
+	private final PageAllocator allocator;
+	private final Lru lru;
+	private final Vmstat vmstat;
+	private final CostModel costs;
+	private final Clock clock;
+	private Swap swap;
+	private boolean kswapdAwake;
+	private long kswapdLastRun;
+
+	public Vmscan(PageAllocator allocator, Lru lru, Vmstat vmstat, CostModel costs) {
+		this.allocator = allocator;
+		this.lru = lru;
+		this.vmstat = vmstat;
+		this.costs = costs;
+		this.clock = costs.clock();
+		allocator.setReclaimer(this);
+	}
+
+	/** Swap space for anonymous and shmem pages (zram or a disk), or null for none. */
+	public void setSwap(Swap swap) {
+		this.swap = swap;
+	}
+
+	public boolean kswapdAwake() {
+		return kswapdAwake;
+	}
+
+	@Override
+	public void wakeupKswapd(Zone zone, int order) {
+		if (!kswapdAwake && zone.freePages() < zone.watermark(Zone.WMARK_LOW)) {
+			kswapdAwake = true;
+			kswapdLastRun = clock.now();
+		}
+	}
+
+	/**
+	 * {@code kswapd()} / {@code balance_pgdat()}, run lazily: a woken kswapd reclaims, on its own
+	 * CPU, as many pages as fit in the time since it last ran, until every zone is back above its
+	 * high watermark; then it sleeps.
+	 */
+	@Override
+	public void kswapdCatchUp() {
+		if (!kswapdAwake) {
+			return;
+		}
+		double perPage = costs.get(Cost.RECLAIM_SCAN_NS) + costs.get(Cost.RECLAIM_EVICT_NS);
+		long budget = (long) ((clock.now() - kswapdLastRun) / perPage);
+		long need = allocator.pagesBelowHigh();
+		long target = Math.min(budget, need);
+		if (target > 0) {
+			long got = shrinkNode(target, Mode.KSWAPD);
+			kswapdLastRun += (long) (got * perPage);
+			if (got == 0) {
+				kswapdAwake = false; // nothing left it can reclaim
+			}
+		}
+		if (allocator.balanced()) {
+			kswapdAwake = false;
+		}
+	}
+
+	/** Lets kswapd run until the zones are balanced, as if the machine idled meanwhile. */
+	public void kswapdRunToBalance() {
+		if (kswapdAwake) {
+			shrinkNode(allocator.pagesBelowHigh(), Mode.KSWAPD);
+			kswapdAwake = false;
+		}
+	}
+
+	@Override
+	public long tryToFreePages(long nrToReclaim, long gfp, int order) {
+		vmstat.count(VmEvent.ALLOCSTALL, 1);
+		return shrinkNode(nrToReclaim, Mode.DIRECT);
+	}
+
+	/**
+	 * {@code shrink_node()}: reclaims up to {@code nrToReclaim} pages from the LRU lists, file
+	 * first, anonymous only with swap, refilling the inactive list from the active one when it
+	 * runs low ({@code inactive_is_low()}).
+	 */
+	long shrinkNode(long nrToReclaim, Mode mode) {
+		long reclaimed = 0;
+		// like priority reaching 0: give up once every page has been looked at twice
+		long scanLimit = 2 * (lru.size(LruList.INACTIVE_FILE) + lru.size(LruList.ACTIVE_FILE)
+				+ (swap != null ? lru.size(LruList.INACTIVE_ANON) + lru.size(LruList.ACTIVE_ANON) : 0));
+		long scanned = 0;
+		while (reclaimed < nrToReclaim && scanned < scanLimit) {
+			long before = scanned;
+			long want = nrToReclaim - reclaimed;
+			if (inactiveIsLow(true) || lru.size(LruList.INACTIVE_FILE) == 0) {
+				scanned += shrinkActiveList(LruList.ACTIVE_FILE, want, mode);
+			}
+			long[] file = shrinkInactiveList(LruList.INACTIVE_FILE, want, mode);
+			scanned += file[0];
+			reclaimed += file[1];
+			if (reclaimed < nrToReclaim && swap != null && swap.freeSlots() > 0) {
+				long anonWant = nrToReclaim - reclaimed;
+				if (inactiveIsLow(false) || lru.size(LruList.INACTIVE_ANON) == 0) {
+					scanned += shrinkActiveList(LruList.ACTIVE_ANON, anonWant, mode);
+				}
+				long[] anon = shrinkInactiveList(LruList.INACTIVE_ANON, anonWant, mode);
+				scanned += anon[0];
+				reclaimed += anon[1];
+			}
+			if (scanned == before) {
+				break; // the lists are empty
+			}
+		}
+		return reclaimed;
+	}
+
+	/**
+	 * {@code inactive_is_low()}: the inactive list should hold at least 1/sqrt(10 * GB) of the
+	 * list pair.
+	 */
+	boolean inactiveIsLow(boolean file) {
+		long inactive = lru.size(file ? LruList.INACTIVE_FILE : LruList.INACTIVE_ANON);
+		long active = lru.size(file ? LruList.ACTIVE_FILE : LruList.ACTIVE_ANON);
+		long gb = (inactive + active) >> (30 - 12);
+		long ratio = gb > 0 ? (long) Math.sqrt(10.0 * gb) : 1;
+		return inactive * ratio < active;
+	}
+
+	/** {@code shrink_active_list()}: moves pages from the active tail to the inactive head. */
+	long shrinkActiveList(LruList active, long nrToScan, Mode mode) {
+		long moved = 0;
+		for (Entry e : lru.tail(active, nrToScan)) {
+			lru.rotate(e.owner(), e.from(), e.to(), false);
+			e.owner().clearFlags(e.from(), e.to(), Pages.PG_REFERENCED);
+			moved += e.size();
+		}
+		vmstat.count(VmEvent.PGREFILL, moved);
+		vmstat.count(VmEvent.PGDEACTIVATE, moved);
+		chargeIfDirect(mode, Cost.LRU_MOVE_NS, moved);
+		return moved;
+	}
+
+	/**
+	 * {@code shrink_inactive_list()} + {@code shrink_folio_list()}: takes pages from the tail of
+	 * an inactive list and decides for each run ({@code folio_check_references()}): pinned or
+	 * mapped-and-referenced pages are activated, mapped ones get a second chance, dirty file pages
+	 * are left for writeback on the active list, and the rest is freed by its owner.
+	 * Returns {pages scanned, pages reclaimed}.
+	 */
+	long[] shrinkInactiveList(LruList inactive, long nrToReclaim, Mode mode) {
+		long scanned = 0;
+		long reclaimed = 0;
+		for (Entry e : lru.tail(inactive, nrToReclaim)) {
+			scanned += e.size();
+			for (long[] run : classify(e)) {
+				Verdict verdict = Verdict.values()[(int) run[2]];
+				switch (verdict) {
+				case ACTIVATE -> {
+					lru.rotate(e.owner(), run[0], run[1], true);
+					vmstat.count(VmEvent.PGACTIVATE, run[1] - run[0]);
+				}
+				case KEEP -> {
+					e.owner().setFlags(run[0], run[1], Pages.PG_REFERENCED);
+					lru.rotate(e.owner(), run[0], run[1], false);
+				}
+				case RECLAIM -> reclaimed += reclaimRun(e.owner(), run[0], run[1]);
+				}
+			}
+		}
+		vmstat.count(mode == Mode.DIRECT ? VmEvent.PGSCAN_DIRECT : VmEvent.PGSCAN_KSWAPD, scanned);
+		vmstat.count(mode == Mode.DIRECT ? VmEvent.PGSTEAL_DIRECT : VmEvent.PGSTEAL_KSWAPD, reclaimed);
+		chargeIfDirect(mode, Cost.RECLAIM_SCAN_NS, scanned);
+		chargeIfDirect(mode, Cost.RECLAIM_EVICT_NS, reclaimed);
+		return new long[] { scanned, reclaimed };
+	}
+
+	private long reclaimRun(Pages pages, long from, long to) {
+		if (pages.reclaimOwner == null) {
+			lru.rotate(pages, from, to, true);
+			return 0;
+		}
+		if (pages.isSwapBacked()) {
+			if (swap == null) {
+				return 0;
+			}
+			long room = Math.min(to - from, swap.freeSlots());
+			to = from + room;
+		}
+		long freed = pages.reclaimOwner.reclaim(pages, from, to);
+		if (freed < to - from) {
+			// what the owner kept (raced with a new mapping, say) goes back to the head
+			List<long[]> kept = new ArrayList<>();
+			pages.lruSeq.forEach(from, to, (s, x, seq) -> {
+				if (seq != 0) {
+					kept.add(new long[] { s, x });
+				}
+			});
+			for (long[] k : kept) {
+				lru.rotate(pages, k[0], k[1], pages.testFlag(k[0], Pages.PG_ACTIVE));
+			}
+		}
+		return freed;
+	}
+
+	private enum Verdict {
+		ACTIVATE, KEEP, RECLAIM
+	}
+
+	/** Splits a run into sub-runs with one verdict each: {from, to, verdict ordinal}. */
+	private List<long[]> classify(Entry e) {
+		Pages p = e.owner();
+		List<long[]> out = new ArrayList<>();
+		p.flags.forEach(e.from(), e.to(), (s, x, flags) -> p.mapcount.forEach(s, x, (s2, x2, maps) -> p.pincount
+				.forEach(s2, x2, (s3, x3, pins) -> append(out, s3, x3, verdict(p, flags, maps, pins).ordinal()))));
+		return out;
+	}
+
+	private static Verdict verdict(Pages p, long flags, long mapcount, long pins) {
+		boolean referenced = (flags & Pages.PG_REFERENCED) != 0;
+		if (pins > 0) {
+			return Verdict.ACTIVATE; // folio_maybe_dma_pinned(): cannot be freed under DMA
+		}
+		if (mapcount > 0) {
+			return referenced ? Verdict.ACTIVATE : Verdict.KEEP;
+		}
+		if ((flags & Pages.PG_DIRTY) != 0 && !p.isSwapBacked()) {
+			return Verdict.ACTIVATE; // only writeback can clean it
+		}
+		return Verdict.RECLAIM;
+	}
+
+	private static void append(List<long[]> out, long from, long to, int verdict) {
+		if (!out.isEmpty()) {
+			long[] last = out.get(out.size() - 1);
+			if (last[1] == from && last[2] == verdict) {
+				last[1] = to;
+				return;
+			}
+		}
+		out.add(new long[] { from, to, verdict });
+	}
+
+	private void chargeIfDirect(Mode mode, Cost cost, long count) {
+		if (mode == Mode.DIRECT && count > 0) {
+			costs.charge(cost, count);
+		}
+	}
+}

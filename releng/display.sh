@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Prints an X display for the UI tests: $DISPLAY when set, else a private Xvfb started here.
+# The Xvfb exits when its last client (the test workbench) disconnects (-terminate), and after
+# an hour in any case, so a failed build leaves nothing running. $1: a directory for its log.
+set -euo pipefail
+if [ -n "${DISPLAY:-}" ]; then
+  echo "$DISPLAY"
+  exit 0
+fi
+if ! command -v Xvfb >/dev/null; then
+  echo "UI tests need an X display: set DISPLAY, or install Xvfb (apt-get install -y xvfb xauth libgtk-3-0)" >&2
+  exit 1
+fi
+log="${1:-/tmp}/xvfb.log"
+mkdir -p "$(dirname "$log")"
+for n in $(seq 90 140); do
+  [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] && continue
+  setsid timeout 3600 Xvfb ":$n" -screen 0 1280x1024x24 -nolisten tcp -terminate </dev/null >"$log" 2>&1 &
+  for _ in $(seq 1 50); do
+    [ -e "/tmp/.X11-unix/X$n" ] && { echo ":$n"; exit 0; }
+    sleep 0.1
+  done
+  echo "Xvfb did not start on :$n; see $log" >&2
+  exit 1
+done
+echo "no free X display number between :90 and :140" >&2
+exit 1
