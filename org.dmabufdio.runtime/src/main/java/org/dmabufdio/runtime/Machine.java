@@ -10,11 +10,13 @@ import java.util.Map;
 
 import org.dmabufdio.runtime.drivers.dmabuf.DmaBuf;
 import org.dmabufdio.runtime.drivers.dmabuf.MapMethod;
+import org.dmabufdio.runtime.fs.FileSystem;
 import org.dmabufdio.runtime.fs.Inode;
 import org.dmabufdio.runtime.fs.OpenFile;
 import org.dmabufdio.runtime.fs.proc.Meminfo;
 import org.dmabufdio.runtime.fs.proc.Smaps;
 import org.dmabufdio.runtime.fs.proc.Status;
+import org.dmabufdio.runtime.kernel.Boot;
 import org.dmabufdio.runtime.kernel.BootParams;
 import org.dmabufdio.runtime.kernel.KFile;
 import org.dmabufdio.runtime.kernel.Kernel;
@@ -25,6 +27,7 @@ import org.dmabufdio.runtime.mm.Mmap;
 import org.dmabufdio.runtime.mm.Shmem.ShmemFile;
 import org.dmabufdio.runtime.time.Cost;
 import org.dmabufdio.runtime.util.Units;
+import org.dmabufdio.runtime.workload.MemoryStress;
 
 /**
  * A simulated machine and its system calls: the one facade callers (the scenario interpreter,
@@ -34,9 +37,12 @@ import org.dmabufdio.runtime.util.Units;
 public final class Machine {
 
 	private final Kernel k;
+	private final List<MemoryStress> stressors = new java.util.ArrayList<>();
 
+	/** Boots a kernel on the described machine and brings it to the state its profile gives. */
 	public Machine(BootParams params, KernelVariant variant) {
 		this.k = new Kernel(params, variant);
+		Boot.populate(k);
 	}
 
 	/** The kernel inside, for views and assertions on its state. */
@@ -57,6 +63,26 @@ public final class Machine {
 	/** Creates a file of {@code size} bytes on the data partition, on disk and not cached. */
 	public Inode createFile(String name, long size) {
 		return k.vfs.create(name, size, k.dataFs);
+	}
+
+	/**
+	 * Creates a file on a filesystem of the given type and block size on the data device
+	 * (mounted on first use).
+	 */
+	public Inode createFile(String name, long size, String fsType, int blockSize) {
+		String mount = fsType + "-" + blockSize;
+		FileSystem fs = k.vfs.filesystem(mount);
+		if (fs == null) {
+			fs = k.vfs.mount(mount, fsType, blockSize, k.bdev);
+		}
+		return k.vfs.create(name, size, fs);
+	}
+
+	/** Starts a memory stressor that eats {@code bytes} and keeps touching them (stressapptest -M). */
+	public MemoryStress stress(long bytes) {
+		MemoryStress s = MemoryStress.start(k, bytes);
+		stressors.add(s);
+		return s;
 	}
 
 	private void enter() {
@@ -207,14 +233,66 @@ public final class Machine {
 		}
 	}
 
+	/** Lets {@code ns} of time pass with the task idle: kswapd and the stressors go on. */
+	public void sleep(long ns) {
+		k.clock.advance(ns);
+		k.vmscan.kswapdCatchUp();
+		for (MemoryStress s : stressors) {
+			s.keepTouching(k);
+		}
+	}
+
 	/** Idles until kswapd has balanced the zones. */
 	public void settle() {
 		k.vmscan.kswapdRunToBalance();
 	}
 
-	/** An ioctl this kernel does not have. */
-	public static long enotty() {
-		return -ENOTTY;
+	/**
+	 * copy_file_range(), sendfile() and splice() (through an internal pipe, as
+	 * do_splice_direct()), all of which move file data without user memory: between regular
+	 * files, or into a dma-buf on kernels that accept one. {@code call} only names the syscall in
+	 * errors; the data path is the same.
+	 */
+	public long copyFileRange(Task t, int fdIn, long offIn, int fdOut, long offOut, long len) {
+		enter();
+		KFile in = t.file(fdIn);
+		KFile out = t.file(fdOut);
+		if (in == null || out == null) {
+			return -EBADF;
+		}
+		if (!(in instanceof OpenFile src)) {
+			return -EINVAL;
+		}
+		if (out instanceof OpenFile dst) {
+			return k.rw.copyFileRange(src, offIn, dst, offOut, len);
+		}
+		if (out instanceof DmaBuf buf) {
+			return k.dmabufIo.copyIntoDmaBuf(src, offIn, buf, offOut, len);
+		}
+		return -EINVAL;
+	}
+
+	/** DMA_HEAP_IOCTL_ALLOC_AND_READ: a dma-buf descriptor holding the file's data, or -errno. */
+	public long dmaHeapAllocAndRead(Task t, String heap, int fileFd, long len) {
+		enter();
+		if (!(t.file(fileFd) instanceof OpenFile file)) {
+			return t.file(fileFd) == null ? -EBADF : -EINVAL;
+		}
+		long[] err = new long[1];
+		DmaBuf buf = k.dmabufIo.allocAndRead(heap, file, len, err);
+		return buf == null ? err[0] : k.fdInstall(t, buf);
+	}
+
+	/** DMA_BUF_IOCTL_RW_FILE on a dma-buf descriptor. */
+	public long dmaBufRwFile(Task t, int bufFd, int fileFd, long offset, long len, boolean write) {
+		enter();
+		if (!(t.file(bufFd) instanceof DmaBuf buf)) {
+			return t.file(bufFd) == null ? -EBADF : -ENOTTY;
+		}
+		if (!(t.file(fileFd) instanceof OpenFile file)) {
+			return t.file(fileFd) == null ? -EBADF : -EINVAL;
+		}
+		return k.dmabufIo.rwFile(buf, file, offset, len, write);
 	}
 
 	/** /proc/PID/status memory fields, kB. */

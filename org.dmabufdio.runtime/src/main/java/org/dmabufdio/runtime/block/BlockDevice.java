@@ -94,6 +94,12 @@ public final class BlockDevice {
 		return completion;
 	}
 
+	/** Forgets the queue (boot-time I/O happened before time 0). */
+	public void resetQueue() {
+		inFlight.clear();
+		transferFreeAt = 0;
+	}
+
 	public long requests() {
 		return requests;
 	}

@@ -77,6 +77,32 @@ public final class ReadWrite {
 	}
 
 	/**
+	 * {@code copy_file_range()} / {@code do_splice_direct()} between regular files: source pages
+	 * through the page cache (or direct reads), destination through buffered writes. Returns
+	 * bytes copied or -errno.
+	 */
+	public long copyFileRange(OpenFile in, long inOffset, OpenFile out, long outOffset, long len) {
+		if (!in.readable() || !out.writable()) {
+			return -EBADF;
+		}
+		if (inOffset < 0 || outOffset < 0 || len < 0) {
+			return -EINVAL;
+		}
+		len = Math.min(Math.min(len, MAX_RW_COUNT), Math.max(0, in.inode.size - inOffset));
+		if (len == 0) {
+			return 0;
+		}
+		long read = k.filemap.filemapRead(in, inOffset, len, bytes -> bytes);
+		if (read <= 0) {
+			return read;
+		}
+		return genericPerformWrite(out, outOffset, read, bytes -> {
+			k.clock.advance(k.costs.copyNanos(bytes));
+			return bytes;
+		});
+	}
+
+	/**
 	 * O_DIRECT unless the filesystem falls back to buffered I/O for this alignment
 	 * ({@code f2fs_should_use_dio()}; ext4 leaves every check to iomap).
 	 */

@@ -16,8 +16,8 @@ public final class BootParams {
 	public long ramBytes = 16 * Units.GIB;
 	/** Size of ZONE_DMA32 at the bottom of RAM (0: a single ZONE_NORMAL). */
 	public long dma32Bytes = 4 * Units.GIB;
-	/** RAM the buddy allocator never sees (kernel image, memmap, firmware): RAM - MemTotal. */
-	public long reservedBytes = 0;
+	/** MemTotal: the RAM the buddy allocator manages; the rest is reserved at boot. 0: all of RAM. */
+	public long memTotalBytes = 0;
 	/** The CMA area reserved at boot for the CMA heap. */
 	public long cmaBytes = 64 * Units.MIB;
 	/** vm.min_free_kbytes if set higher than the computed one (-1: not set). */
@@ -28,6 +28,16 @@ public final class BootParams {
 	public long readAheadKb = 128;
 	/** Swap (zram) size; 0 for none. */
 	public long swapBytes = 0;
+	/** Anonymous memory of the processes already running at boot (not reclaimable without swap). */
+	public long systemAnonBytes = 0;
+	/** Page cache of files the system already read: clean, reclaimable. */
+	public long systemCacheBytes = 0;
+	/** Reclaimable slab in use. */
+	public long systemSlabBytes = 0;
+	/** Percent of free order-8 blocks broken up by scattered used pages. */
+	public int fragmentationPercent = 0;
+	/** Run-to-run spread of timings (standard deviation), in tenths of a percent. */
+	public int noisePermille = 0;
 
 	/** Storage: logical block size, largest request, queue depth, bandwidth, latency. */
 	public int logicalBlockSize = 512;
@@ -45,6 +55,11 @@ public final class BootParams {
 
 	/** Seed of the run's one random source. */
 	public long seed = 1;
+
+	/** RAM the buddy allocator never sees (kernel image, memmap, firmware carve-outs). */
+	public long reservedBytes() {
+		return memTotalBytes > 0 ? Math.max(0, ramBytes - memTotalBytes) : 0;
+	}
 
 	public BootParams() {
 		// round numbers for a modern arm64 phone core; device profiles replace them

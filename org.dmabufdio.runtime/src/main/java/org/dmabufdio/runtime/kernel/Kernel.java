@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 import org.dmabufdio.runtime.block.BlockDevice;
+import org.dmabufdio.runtime.drivers.dmabuf.DmaBufFileIo;
 import org.dmabufdio.runtime.drivers.dmabuf.DmaHeaps;
 import org.dmabufdio.runtime.fs.DirectIo;
 import org.dmabufdio.runtime.fs.FileSystem;
@@ -71,6 +72,7 @@ public final class Kernel {
 	public final ReadWrite rw;
 
 	public final DmaHeaps heaps;
+	public final DmaBufFileIo dmabufIo;
 
 	private final Swap swap;
 	private final TreeMap<Integer, Task> tasks = new TreeMap<>();
@@ -88,10 +90,10 @@ public final class Kernel {
 		long dma32Pages = Math.min(p.dma32Bytes >>> Units.PAGE_SHIFT, ramPages);
 		if (dma32Pages > 0 && dma32Pages < ramPages) {
 			pageAlloc = new PageAllocator(new String[] { "DMA32", "Normal" },
-					new long[] { dma32Pages, ramPages - dma32Pages }, p.reservedBytes >>> Units.PAGE_SHIFT, vmstat);
+					new long[] { dma32Pages, ramPages - dma32Pages }, p.reservedBytes() >>> Units.PAGE_SHIFT, vmstat);
 		} else {
 			pageAlloc = new PageAllocator(new String[] { "Normal" }, new long[] { ramPages },
-					p.reservedBytes >>> Units.PAGE_SHIFT, vmstat);
+					p.reservedBytes() >>> Units.PAGE_SHIFT, vmstat);
 		}
 		long cmaPages = p.cmaBytes >>> Units.PAGE_SHIFT;
 		long cmaBase = cmaPages > 0 ? pageAlloc.carveOut(cmaPages) : -1;
@@ -120,6 +122,7 @@ public final class Kernel {
 		directIo = new DirectIo(this);
 		rw = new ReadWrite(this);
 		heaps = new DmaHeaps(this);
+		dmabufIo = new DmaBufFileIo(this);
 	}
 
 	/**

@@ -90,6 +90,26 @@ public final class AnonVmas implements Reclaimable {
 		return null;
 	}
 
+	/**
+	 * The CPU referenced [addr, addr + len) of a process: {@code folio_mark_accessed()} on the
+	 * anonymous pages mapped there (what reclaim's young-bit check would find).
+	 */
+	public void markAccessed(MmStruct mm, long addr, long len) {
+		long from = addr >>> 12;
+		long to = (addr + len + 4095) >>> 12;
+		for (Vma vma : mm.vmasIn(from, to)) {
+			List<long[]> runs = new ArrayList<>();
+			vma.ptes.forEach(Math.max(from, vma.start), Math.min(to, vma.end), (s, e, pte) -> {
+				if (Pte.present(pte) && Pte.anon(pte)) {
+					runs.add(new long[] { s, e, Pte.sourceId(pte) });
+				}
+			});
+			for (long[] r : runs) {
+				k.lru.markAccessed(get((int) r[2]).pages, r[0], r[1]);
+			}
+		}
+	}
+
 	/** {@code swap_duplicate()} for a fork copying swap entries. */
 	void swapDuplicate(long pte, long vpn, long n) {
 		// a swap slot is shared between parent and child; the slot count is unchanged

@@ -326,6 +326,37 @@ public final class PageAllocator {
 		return start;
 	}
 
+	/**
+	 * Free 2^order-aligned blocks of {@code order} that are wholly free, per zone, in address
+	 * order: where a boot-time user could break them up.
+	 */
+	public java.util.List<Long> freeAlignedBlocks(int order) {
+		java.util.List<Long> out = new java.util.ArrayList<>();
+		long size = 1L << order;
+		for (Zone zone : zones) {
+			zone.free.forEach((s, e, v) -> {
+				for (long b = (s + size - 1) & -size; b + size <= e; b += size) {
+					out.add(b);
+				}
+			});
+		}
+		return out;
+	}
+
+	/** Takes the specific free pages [pfn, pfn + count) (a boot-time reservation); false if not free. */
+	public boolean takeRange(long pfn, long count) {
+		for (Zone zone : zones) {
+			if (zone.containsPfn(pfn)) {
+				if (!zone.free.contains(pfn) || !zone.free.contains(pfn + count - 1)) {
+					return false;
+				}
+				take(zone, pfn, count);
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** True if every zone is at or above its high watermark (pgdat_balanced()). */
 	public boolean balanced() {
 		for (Zone zone : zones) {

@@ -20,6 +20,11 @@ public final class Clock {
 		now += ns;
 	}
 
+	/** Sets time back to zero once the machine has booted: scenarios start at 0. */
+	public void resetAfterBoot() {
+		now = 0;
+	}
+
 	/** Waits until {@code time} (no-op if it has passed). */
 	public void waitUntil(long time) {
 		if (time > now) {

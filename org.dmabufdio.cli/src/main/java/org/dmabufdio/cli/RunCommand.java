@@ -1,0 +1,61 @@
+package org.dmabufdio.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.dmabufdio.dsl.DmabufStandaloneSetup;
+import org.dmabufdio.dsl.interpreter.ScenarioRunner;
+import org.dmabufdio.dsl.loading.ScenarioLoader;
+import org.dmabufdio.dsl.results.JsonReport;
+import org.dmabufdio.dsl.results.RunResult;
+import org.dmabufdio.dsl.results.ScenarioResult;
+import org.dmabufdio.dsl.results.TextReport;
+
+import com.google.inject.Injector;
+
+/** Loads, validates and runs scenario files, and prints the run in the chosen format. */
+final class RunCommand {
+
+	private final String format;
+	private final PrintStream out;
+	private final PrintStream err;
+
+	RunCommand(String format, PrintStream out, PrintStream err) {
+		this.format = format;
+		this.out = out;
+		this.err = err;
+	}
+
+	int run(List<String> paths) {
+		Injector injector = new DmabufStandaloneSetup().createInjectorAndDoEMFRegistration();
+		ScenarioLoader loader = injector.getInstance(ScenarioLoader.class);
+		ScenarioLoader.Loaded loaded;
+		try {
+			loaded = loader.load(paths.stream().map(Path::of).toList());
+		} catch (IOException e) {
+			err.println(e.getMessage());
+			return Main.EXIT_USAGE;
+		}
+		List<ScenarioResult> results = new ArrayList<>();
+		ScenarioRunner runner = new ScenarioRunner();
+		for (ScenarioLoader.LoadedFile f : loaded.files()) {
+			if (f.runnable()) {
+				results.addAll(runner.run(f.path(), f.model()));
+			}
+		}
+		RunResult run = new RunResult(results, loaded.diagnostics());
+		if (format.equals("json")) {
+			out.println(JsonReport.render(run));
+			run.diagnostics().forEach(d -> err.println(d));
+		} else {
+			out.print(TextReport.render(run));
+		}
+		if (run.hasErrors()) {
+			return Main.EXIT_INVALID;
+		}
+		return (int) Math.min(Main.MAX_FAILED, run.failed());
+	}
+}

@@ -1,0 +1,89 @@
+package org.dmabufdio.dsl.results;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The human-readable report of a run: per scenario instance its verdict, params, round and
+ * measured time; per step its line, text, return value or errno, time and RSS change; then a
+ * summary line.
+ */
+public final class TextReport {
+
+	private TextReport() {
+	}
+
+	public static String render(RunResult run) {
+		StringBuilder out = new StringBuilder();
+		for (FileDiagnostic d : run.diagnostics()) {
+			out.append(d).append('\n');
+		}
+		for (ScenarioResult s : run.scenarios()) {
+			scenario(out, s);
+		}
+		out.append(summary(run)).append('\n');
+		return out.toString();
+	}
+
+	private static void scenario(StringBuilder out, ScenarioResult s) {
+		out.append(String.format(Locale.ROOT, "%-5s %s: %s", s.status().word().toUpperCase(Locale.ROOT), s.file(), s.name()));
+		if (!s.params().isEmpty()) {
+			out.append(' ').append(s.params());
+		}
+		if (s.round() > 1 || !s.params().isEmpty()) {
+			out.append(" round ").append(s.round());
+		}
+		out.append(String.format(Locale.ROOT, "  [%s]%n", ms(s.timeNs())));
+		Map<String, Long> lastRss = new HashMap<>();
+		for (StepResult step : s.steps()) {
+			String result = step.errno() != null ? "-1 " + step.errno()
+					: step.ret() != null ? "= " + step.ret() : "";
+			if (step.note() != null) {
+				result += " (" + step.note() + ")";
+			}
+			Long rss = step.status().get("VmRSS");
+			String rssChange = "";
+			if (rss != null && step.process() != null) {
+				long before = lastRss.getOrDefault(step.process(), rss);
+				if (rss != before) {
+					rssChange = String.format(Locale.ROOT, "VmRSS %+d kB", rss - before);
+				}
+				lastRss.put(step.process(), rss);
+			}
+			out.append(String.format(Locale.ROOT, "  %4d  %-44s %-28s %12s  %s%n", step.line(), clip(step.text(), 44), result,
+					ms(step.timeNs()), rssChange).stripTrailing()).append('\n');
+		}
+		if (s.message() != null) {
+			out.append(String.format(Locale.ROOT, "  %s:%d:%d: %s%n", s.file(), s.line(), s.column(), s.message()));
+		}
+		for (String h : s.hazards()) {
+			out.append("  hazard: ").append(h).append('\n');
+		}
+	}
+
+	private static String clip(String s, int n) {
+		return s.length() <= n ? s : s.substring(0, n - 3) + "...";
+	}
+
+	static String ms(long ns) {
+		return String.format(Locale.ROOT, "%.3f ms", ns / 1e6);
+	}
+
+	public static String summary(RunResult run) {
+		Map<Verdict, Integer> counts = new java.util.EnumMap<>(Verdict.class);
+		for (ScenarioResult s : run.scenarios()) {
+			counts.merge(s.status(), 1, Integer::sum);
+		}
+		StringBuilder sb = new StringBuilder();
+		sb.append(run.scenarios().size()).append(" scenario runs:");
+		for (Verdict v : Verdict.values()) {
+			sb.append(' ').append(counts.getOrDefault(v, 0)).append(' ').append(v.word());
+		}
+		long errors = run.diagnostics().stream().filter(d -> "error".equals(d.severity())).count();
+		if (errors > 0) {
+			sb.append("; ").append(errors).append(" file error").append(errors == 1 ? "" : "s");
+		}
+		return sb.toString();
+	}
+}

@@ -1,0 +1,77 @@
+package org.dmabufdio.dsl.util;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.dmabufdio.dsl.dmabuf.DeviceDef;
+import org.dmabufdio.dsl.dmabuf.Element;
+import org.dmabufdio.dsl.dmabuf.Model;
+import org.dmabufdio.dsl.dmabuf.Setting;
+import org.dmabufdio.runtime.devices.DeviceParameter;
+import org.dmabufdio.runtime.devices.DeviceProfile;
+import org.dmabufdio.runtime.devices.DeviceProfiles;
+import org.dmabufdio.runtime.kernel.BootParams;
+import org.eclipse.emf.ecore.EObject;
+
+/**
+ * Devices by name: a shipped profile, or a {@code device NAME from BASE { ... }} definition in
+ * this file or one it imports.
+ */
+public final class Devices {
+
+	private Devices() {
+	}
+
+	/** The definition named {@code name} visible from {@code context}, or null. */
+	public static DeviceDef find(EObject context, String name) {
+		for (Model m : Imports.visibleModels(context)) {
+			for (Element e : m.getElements()) {
+				if (e instanceof DeviceDef d && name.equals(d.getName())) {
+					return d;
+				}
+			}
+		}
+		return null;
+	}
+
+	/** True if {@code name} is a known device from {@code context}. */
+	public static boolean exists(EObject context, String name) {
+		return DeviceProfiles.get(name) != null || find(context, name) != null;
+	}
+
+	/**
+	 * The boot parameters of the named device, or null if there is none. Throws
+	 * IllegalArgumentException for a setting that does not fit or a definition cycle.
+	 */
+	public static BootParams bootParams(EObject context, String name) {
+		return bootParams(context, name, new HashSet<>());
+	}
+
+	private static BootParams bootParams(EObject context, String name, Set<String> seen) {
+		DeviceDef def = find(context, name);
+		if (def != null) {
+			if (!seen.add(name)) {
+				throw new IllegalArgumentException("device " + name + " is defined from itself");
+			}
+			BootParams base = bootParams(def, def.getBase(), seen);
+			if (base == null) {
+				return null;
+			}
+			for (Setting s : def.getSettings()) {
+				apply(base, s);
+			}
+			return base;
+		}
+		DeviceProfile profile = DeviceProfiles.get(name);
+		return profile == null ? null : profile.bootParams();
+	}
+
+	/** Applies one {@code key value} setting; throws IllegalArgumentException if it does not fit. */
+	public static void apply(BootParams params, Setting s) {
+		DeviceParameter param = DeviceParameter.byKey(s.getKey());
+		if (param == null) {
+			throw new IllegalArgumentException("unknown device parameter '" + s.getKey() + "'");
+		}
+		DeviceProfile.set(params, param, s.getValue());
+	}
+}

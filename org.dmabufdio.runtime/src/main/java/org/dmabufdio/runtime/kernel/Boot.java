@@ -1,0 +1,71 @@
+package org.dmabufdio.runtime.kernel;
+
+import java.util.List;
+
+import org.dmabufdio.runtime.fs.Inode;
+import org.dmabufdio.runtime.fs.OpenFile;
+import org.dmabufdio.runtime.mm.Gfp;
+import org.dmabufdio.runtime.mm.Mmap;
+import org.dmabufdio.runtime.mm.NodeStat;
+import org.dmabufdio.runtime.util.Units;
+
+/**
+ * Brings a freshly booted kernel to the state the device profile describes: the slab, the
+ * anonymous memory of running processes and the page cache a system already has, then free
+ * memory broken up as an uptime leaves it. Happens before time 0.
+ */
+public final class Boot {
+
+	/** The order of the blocks fragmentation is measured in: the system heap's 1 MiB. */
+	static final int FRAGMENTATION_ORDER = 8;
+
+	private Boot() {
+	}
+
+	public static void populate(Kernel k) {
+		BootParams p = k.params;
+		if (p.systemSlabBytes > 0) {
+			long pages = p.systemSlabBytes >>> Units.PAGE_SHIFT;
+			long got = k.pageAlloc.allocPagesBulk(Gfp.GFP_KERNEL, pages, (pfn, n) -> { });
+			k.vmstat.mod(NodeStat.NR_SLAB_RECLAIMABLE, got);
+		}
+		if (p.systemAnonBytes > 0) {
+			Task system = k.spawn("system_server");
+			long addr = k.mmap.doMmap(system.mm(), p.systemAnonBytes, Mmap.PROT_READ | Mmap.PROT_WRITE,
+					Mmap.MAP_PRIVATE | Mmap.MAP_ANONYMOUS, null, 0);
+			if (addr >= 0) {
+				k.uaccess.touch(system.mm(), addr, p.systemAnonBytes, true);
+			}
+		}
+		if (p.systemCacheBytes > 0) {
+			Inode inode = k.vfs.create("system.img", p.systemCacheBytes, k.dataFs);
+			OpenFile file = new OpenFile(k, inode, OpenFile.O_RDONLY, k.params.readAheadKb / 4);
+			k.filemap.filemapRead(file, 0, p.systemCacheBytes, bytes -> bytes);
+			// the half in use is on the active list
+			k.filemap.filemapRead(file, 0, p.systemCacheBytes / 2, bytes -> bytes);
+		}
+		fragment(k, p.fragmentationPercent);
+		k.vmscan.kswapdRunToBalance();
+		k.clock.resetAfterBoot();
+		k.bdev.resetQueue();
+	}
+
+	/**
+	 * Breaks {@code percent} of the wholly free 1 MiB blocks by taking one page at a random place
+	 * in each, as long-lived kernel allocations scattered over an uptime do.
+	 */
+	static void fragment(Kernel k, int percent) {
+		if (percent <= 0) {
+			return;
+		}
+		List<Long> blocks = k.pageAlloc.freeAlignedBlocks(FRAGMENTATION_ORDER);
+		long size = 1L << FRAGMENTATION_ORDER;
+		long taken = 0;
+		for (long block : blocks) {
+			if (k.random.nextInt(100) < percent && k.pageAlloc.takeRange(block + k.random.nextLong(size), 1)) {
+				taken++;
+			}
+		}
+		k.vmstat.mod(NodeStat.NR_SLAB_UNRECLAIMABLE, taken);
+	}
+}
