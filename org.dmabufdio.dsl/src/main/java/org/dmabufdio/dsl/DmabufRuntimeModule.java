@@ -1,11 +1,15 @@
 package org.dmabufdio.dsl;
 
 import org.dmabufdio.dsl.conversion.DmabufValueConverters;
+import org.dmabufdio.dsl.scoping.DmabufImportUriResolver;
 import org.dmabufdio.dsl.scoping.TopLevelExportStrategy;
+import org.dmabufdio.dsl.validation.DmabufLinkingDiagnosticMessageProvider;
 import org.eclipse.xtext.conversion.IValueConverterService;
+import org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider;
 import org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
 import org.eclipse.xtext.scoping.impl.ImportUriGlobalScopeProvider;
+import org.eclipse.xtext.scoping.impl.ImportUriResolver;
 
 /** Guice bindings of the scenario language's runtime services. */
 public class DmabufRuntimeModule extends AbstractDmabufRuntimeModule {
@@ -23,5 +27,13 @@ public class DmabufRuntimeModule extends AbstractDmabufRuntimeModule {
 
 	public Class<? extends IDefaultResourceDescriptionStrategy> bindIDefaultResourceDescriptionStrategy() {
 		return TopLevelExportStrategy.class;
+	}
+
+	public Class<? extends ImportUriResolver> bindImportUriResolver() {
+		return DmabufImportUriResolver.class;
+	}
+
+	public Class<? extends ILinkingDiagnosticMessageProvider> bindILinkingDiagnosticMessageProvider() {
+		return DmabufLinkingDiagnosticMessageProvider.class;
 	}
 }

@@ -203,7 +203,7 @@ final class Checks {
 		String flags = e == null ? "" : e.vmFlags();
 		List<String> have = List.of(flags.split(" "));
 		for (String f : fc.getFlags()) {
-			String flag = Instance.unquote(f);
+			String flag = org.dmabufdio.dsl.util.Quotes.unquote(f);
 			if (have.contains(flag) == fc.isNegated()) {
 				throw ScenarioException.fail(fc, "VmFlags of " + m.name() + " are '" + flags + "', which "
 						+ (fc.isNegated() ? "contain " : "do not contain ") + flag);

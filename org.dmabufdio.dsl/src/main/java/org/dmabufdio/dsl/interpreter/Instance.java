@@ -41,7 +41,7 @@ public record Instance(Map<ForEach, String> params, int round) {
 			for (Map<ForEach, String> p : points) {
 				for (String v : dim.getValues()) {
 					Map<ForEach, String> q = new LinkedHashMap<>(p);
-					q.put(dim, unquote(v));
+					q.put(dim, org.dmabufdio.dsl.util.Quotes.unquote(v));
 					next.add(q);
 				}
 			}
@@ -54,9 +54,5 @@ public record Instance(Map<ForEach, String> params, int round) {
 			}
 		}
 		return out;
-	}
-
-	static String unquote(String v) {
-		return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
 	}
 }

@@ -1,5 +1,6 @@
 package org.dmabufdio.dsl.interpreter;
 
+import org.dmabufdio.dsl.util.Locations;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -89,7 +90,7 @@ public final class Interpreter {
 	}
 
 	private boolean holds(Condition c) {
-		return c == null || Instance.unquote(c.getValue()).equals(Values.param(env, c.getParam(), c));
+		return c == null || org.dmabufdio.dsl.util.Quotes.unquote(c.getValue()).equals(Values.param(env, c.getParam(), c));
 	}
 
 	/** Runs steps in order; an error that the next step does not expect fails the scenario there. */

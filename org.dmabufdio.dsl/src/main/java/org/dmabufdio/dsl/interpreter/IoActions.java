@@ -1,5 +1,6 @@
 package org.dmabufdio.dsl.interpreter;
 
+import org.dmabufdio.dsl.util.Locations;
 import org.dmabufdio.dsl.dmabuf.AllocAndRead;
 import org.dmabufdio.dsl.dmabuf.Copy;
 import org.dmabufdio.dsl.dmabuf.Declaration;

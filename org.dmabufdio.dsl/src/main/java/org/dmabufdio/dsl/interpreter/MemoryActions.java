@@ -1,5 +1,6 @@
 package org.dmabufdio.dsl.interpreter;
 
+import org.dmabufdio.dsl.util.Locations;
 import static org.dmabufdio.runtime.mm.Mmap.MADV_DONTNEED;
 import static org.dmabufdio.runtime.mm.Mmap.MAP_ANONYMOUS;
 import static org.dmabufdio.runtime.mm.Mmap.MAP_PRIVATE;

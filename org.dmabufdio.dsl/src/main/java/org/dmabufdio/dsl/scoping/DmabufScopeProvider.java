@@ -10,6 +10,7 @@ import java.util.Set;
 import org.dmabufdio.dsl.dmabuf.Declaration;
 import org.dmabufdio.dsl.dmabuf.Fragment;
 import org.dmabufdio.dsl.dmabuf.InProcess;
+import org.dmabufdio.dsl.dmabuf.Model;
 import org.dmabufdio.dsl.dmabuf.Scenario;
 import org.dmabufdio.dsl.dmabuf.Step;
 import org.dmabufdio.dsl.util.Kinds;
@@ -17,10 +18,13 @@ import org.dmabufdio.dsl.util.Steps;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.naming.IQualifiedNameConverter;
 import org.eclipse.xtext.naming.QualifiedName;
 import org.eclipse.xtext.scoping.IScope;
 import org.eclipse.xtext.scoping.Scopes;
 import org.eclipse.xtext.scoping.impl.FilteringScope;
+
+import com.google.inject.Inject;
 
 /**
  * Scoping: a name is visible from the step after the one that declares it (so using it before
@@ -30,19 +34,24 @@ import org.eclipse.xtext.scoping.impl.FilteringScope;
  */
 public class DmabufScopeProvider extends AbstractDmabufScopeProvider {
 
+	@Inject
+	private IQualifiedNameConverter names;
+
 	@Override
 	public IScope getScope(EObject context, EReference reference) {
 		if (reference.getEReferenceType() == DECLARATION) {
 			Set<Kinds> kinds = kindsFor(reference);
+			// from outside the step list: only top-level declarations, of this file or imported ones
 			IScope outer = new FilteringScope(super.getScope(context, reference),
-					d -> d.getEObjectOrProxy() instanceof Declaration decl && kinds.contains(Kinds.of(decl)));
+					d -> d.getEObjectOrProxy() instanceof Declaration decl && kinds.contains(Kinds.of(decl))
+							&& (decl.eIsProxy() || decl.eContainer() instanceof Model));
 			List<Declaration> local = new ArrayList<>();
 			for (Declaration d : Steps.declarationsBefore(context)) {
 				if (kinds.contains(Kinds.of(d)) && d.getName() != null) {
 					local.add(d);
 				}
 			}
-			return Scopes.scopeFor(local, d -> QualifiedName.create(d.getName()), outer);
+			return Scopes.scopeFor(local, d -> names.toQualifiedName(d.getName()), outer);
 		}
 		if (reference.getEReferenceType() == PARAMETER) {
 			return Scopes.scopeFor(Steps.parametersOf(context), p -> QualifiedName.create(p.getName()), IScope.NULLSCOPE);

@@ -66,6 +66,29 @@ public final class Devices {
 		return profile == null ? null : profile.bootParams();
 	}
 
+	/**
+	 * The boot parameters a scenario runs with, as far as they can be known before it runs: its
+	 * {@code device} step (unless that names a $parameter) with its settings, or the default.
+	 */
+	public static BootParams forScenario(org.dmabufdio.dsl.dmabuf.Scenario scenario) {
+		for (org.dmabufdio.dsl.dmabuf.Step s : scenario.getSteps()) {
+			if (s.getAction() instanceof org.dmabufdio.dsl.dmabuf.DeviceUse d && d.getDevice() != null) {
+				try {
+					BootParams p = bootParams(d, d.getDevice());
+					if (p != null) {
+						for (Setting setting : d.getSettings()) {
+							apply(p, setting);
+						}
+						return p;
+					}
+				} catch (IllegalArgumentException e) {
+					break; // reported where the device is named
+				}
+			}
+		}
+		return DeviceProfiles.defaultProfile().bootParams();
+	}
+
 	/** Applies one {@code key value} setting; throws IllegalArgumentException if it does not fit. */
 	public static void apply(BootParams params, Setting s) {
 		DeviceParameter param = DeviceParameter.byKey(s.getKey());

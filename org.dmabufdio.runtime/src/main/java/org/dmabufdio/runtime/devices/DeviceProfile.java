@@ -55,10 +55,18 @@ public final class DeviceProfile {
 	public static void set(BootParams p, DeviceParameter param, String text) {
 		switch (param.unit()) {
 		case SIZE -> param.apply(p, Sizes.bytes(requireUnit(param, text)));
-		case BANDWIDTH -> param.apply(p, Sizes.bandwidth(text));
-		case DURATION -> param.apply(p, Sizes.nanos(text));
+		case BANDWIDTH -> param.apply(p, parse(param, text, Sizes::bandwidth));
+		case DURATION -> param.apply(p, parse(param, text, Sizes::nanos));
 		case COUNT -> param.apply(p, parseCount(param, text));
 		case WORD -> param.applyWord(p, text);
+		}
+	}
+
+	private static <T> T parse(DeviceParameter param, String text, java.util.function.Function<String, T> parser) {
+		try {
+			return parser.apply(text);
+		} catch (RuntimeException e) {
+			throw new IllegalArgumentException(param.key() + " is " + describe(param) + ", not " + text);
 		}
 	}
 
@@ -75,6 +83,16 @@ public final class DeviceProfile {
 		} catch (NumberFormatException e) {
 			throw new IllegalArgumentException(param.key() + " is a plain number, not " + text);
 		}
+	}
+
+	static String describe(DeviceParameter param) {
+		return switch (param.unit()) {
+		case SIZE -> "a size, like 16G";
+		case BANDWIDTH -> "a bandwidth, like 2.1G/s";
+		case DURATION -> "a duration, like 100us";
+		case COUNT -> "a plain number";
+		case WORD -> "a word";
+		};
 	}
 
 	/** Reads a profile file; errors name the line. */

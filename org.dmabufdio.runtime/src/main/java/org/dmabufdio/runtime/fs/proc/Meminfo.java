@@ -13,6 +13,9 @@ import org.dmabufdio.runtime.util.Units;
 /** /proc/meminfo (fs/proc/meminfo.c: meminfo_proc_show()), in kB, with the kernel's field names. */
 public final class Meminfo {
 
+	/** The fields {@link #show} gives, in order. */
+	public static final java.util.List<String> FIELDS = java.util.List.of("MemTotal", "MemFree", "MemAvailable", "Buffers", "Cached", "SwapCached", "Active", "Inactive", "Active(anon)", "Inactive(anon)", "Active(file)", "Inactive(file)", "Unevictable", "SwapTotal", "SwapFree", "Dirty", "Writeback", "AnonPages", "Mapped", "Shmem", "KReclaimable", "Slab", "SReclaimable", "SUnreclaim", "PageTables", "CmaTotal", "CmaFree");
+
 	private Meminfo() {
 	}
 

@@ -36,6 +36,9 @@ public final class Smaps {
 		long swap;
 	}
 
+	/** The size fields of an entry, in order (VmFlags is separate). */
+	public static final List<String> FIELDS = List.of("Size", "KernelPageSize", "MMUPageSize", "Rss", "Pss", "Shared_Clean", "Shared_Dirty", "Private_Clean", "Private_Dirty", "Referenced", "Anonymous", "Swap");
+
 	private Smaps() {
 	}
 

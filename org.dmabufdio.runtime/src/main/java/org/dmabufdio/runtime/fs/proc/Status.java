@@ -10,6 +10,10 @@ import org.dmabufdio.runtime.util.Units;
 /** The memory lines of /proc/PID/status ({@code task_mem()}, fs/proc/task_mmu.c), in kB. */
 public final class Status {
 
+	/** The fields {@link #show} gives, in order. */
+	public static final java.util.List<String> FIELDS = java.util.List.of("VmSize", "VmHWM", "VmRSS", "RssAnon",
+			"RssFile", "RssShmem", "VmSwap");
+
 	private Status() {
 	}
 

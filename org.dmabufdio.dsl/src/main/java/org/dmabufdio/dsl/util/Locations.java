@@ -1,4 +1,4 @@
-package org.dmabufdio.dsl.interpreter;
+package org.dmabufdio.dsl.util;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.ICompositeNode;

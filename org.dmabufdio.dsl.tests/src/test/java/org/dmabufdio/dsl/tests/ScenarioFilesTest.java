@@ -1,0 +1,48 @@
+package org.dmabufdio.dsl.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.testing.InjectWith;
+import org.eclipse.xtext.testing.extensions.InjectionExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.google.inject.Inject;
+import com.google.inject.Injector;
+
+/** Every file of the shared suites parses and validates without errors. */
+@ExtendWith(InjectionExtension.class)
+@InjectWith(DmabufInjectorProvider.class)
+class ScenarioFilesTest {
+
+	@Inject
+	private Injector injector;
+
+	static List<Path> files() throws IOException {
+		return Scenarios.files();
+	}
+
+	@Test
+	void theSuitesExist() throws IOException {
+		assertFalse(files().isEmpty());
+		assertTrue(files().contains(Scenarios.DIR.resolve("card.dmabuf")));
+	}
+
+	@ParameterizedTest
+	@MethodSource("files")
+	void parsesAndValidates(Path file) {
+		Scenarios s = new Scenarios(injector);
+		Resource r = s.load(file);
+		assertEquals(List.of(), r.getErrors().stream().map(e -> e.getLine() + ": " + e.getMessage()).toList(), "syntax errors");
+		assertEquals(List.of(), s.issues(r).stream().filter(i -> i.startsWith("ERROR")).toList(), "validation errors");
+	}
+}

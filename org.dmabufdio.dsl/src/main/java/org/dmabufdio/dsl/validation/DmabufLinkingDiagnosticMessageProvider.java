@@ -1,0 +1,72 @@
+package org.dmabufdio.dsl.validation;
+
+import org.dmabufdio.dsl.util.Locations;
+import java.util.Set;
+
+import org.dmabufdio.dsl.dmabuf.Declaration;
+import org.dmabufdio.dsl.dmabuf.Step;
+import org.dmabufdio.dsl.scoping.DmabufScopeProvider;
+import org.dmabufdio.dsl.util.Kinds;
+import org.dmabufdio.dsl.util.Steps;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.diagnostics.DiagnosticMessage;
+import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.xtext.linking.impl.LinkingDiagnosticMessageProvider;
+
+/**
+ * Messages for names that do not resolve: "unknown mapping 'view'", or, when the name is
+ * declared later in the same scenario, "'view' is used before its definition at line 9".
+ */
+public class DmabufLinkingDiagnosticMessageProvider extends LinkingDiagnosticMessageProvider {
+
+	@Override
+	public DiagnosticMessage getUnresolvedProxyMessage(ILinkingDiagnosticContext context) {
+		String name = context.getLinkText();
+		if (context.getReference().getEReferenceType() == org.dmabufdio.dsl.dmabuf.DmabufPackage.Literals.DECLARATION) {
+			Set<Kinds> kinds = DmabufScopeProvider.kindsFor(context.getReference());
+			Declaration later = declaredLater(context.getContext(), name);
+			if (later != null) {
+				return new DiagnosticMessage("'" + name + "' is used before its definition at line "
+						+ org.dmabufdio.dsl.util.Locations.line(later), Severity.ERROR,
+						IssueCodes.USED_BEFORE_DEFINITION);
+			}
+			return new DiagnosticMessage("unknown " + describe(kinds) + " '" + name + "'", Severity.ERROR,
+					IssueCodes.UNKNOWN_NAME);
+		}
+		String what = switch (context.getReference().getEReferenceType().getName()) {
+		case "Parameter" -> "parameter $";
+		case "Step" -> "step label ";
+		case "Checkpoint" -> "checkpoint ";
+		case "Fragment" -> "fragment ";
+		default -> context.getReference().getEReferenceType().getName().toLowerCase() + " ";
+		};
+		return new DiagnosticMessage("unknown " + what + "'" + name + "'", Severity.ERROR, IssueCodes.UNKNOWN_NAME);
+	}
+
+	private static String describe(Set<Kinds> kinds) {
+		return String.join(" or ", kinds.stream().map(Kinds::word).toList());
+	}
+
+	/** A declaration of that name after the reference, in the same scenario or fragment. */
+	private static Declaration declaredLater(EObject context, String name) {
+		Step step = EcoreUtil2.getContainerOfType(context, Step.class);
+		if (step == null) {
+			return null;
+		}
+		EObject body = step.eContainer();
+		while (body != null && !(body instanceof org.dmabufdio.dsl.dmabuf.Scenario)
+				&& !(body instanceof org.dmabufdio.dsl.dmabuf.Fragment)) {
+			body = body.eContainer();
+		}
+		boolean after = false;
+		for (Step s : Steps.flatten(body)) {
+			if (s == step) {
+				after = true;
+			} else if (after && s.getAction() instanceof Declaration d && name.equals(d.getName())) {
+				return d;
+			}
+		}
+		return null;
+	}
+}

@@ -1,0 +1,195 @@
+package org.dmabufdio.dsl.validation;
+
+import static org.dmabufdio.dsl.dmabuf.DmabufPackage.Literals.*;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.dmabufdio.dsl.dmabuf.CounterCheck;
+import org.dmabufdio.dsl.dmabuf.Declaration;
+import org.dmabufdio.dsl.dmabuf.DeviceDef;
+import org.dmabufdio.dsl.dmabuf.DeviceUse;
+import org.dmabufdio.dsl.dmabuf.DmabufView;
+import org.dmabufdio.dsl.dmabuf.Element;
+import org.dmabufdio.dsl.dmabuf.FileDecl;
+import org.dmabufdio.dsl.dmabuf.FlagsCheck;
+import org.dmabufdio.dsl.dmabuf.Fragment;
+import org.dmabufdio.dsl.dmabuf.FragmentParam;
+import org.dmabufdio.dsl.dmabuf.HazardCheck;
+import org.dmabufdio.dsl.dmabuf.KernelUse;
+import org.dmabufdio.dsl.dmabuf.MeminfoView;
+import org.dmabufdio.dsl.dmabuf.Model;
+import org.dmabufdio.dsl.dmabuf.OutcomeFails;
+import org.dmabufdio.dsl.dmabuf.Scenario;
+import org.dmabufdio.dsl.dmabuf.Setting;
+import org.dmabufdio.dsl.dmabuf.SmapsView;
+import org.dmabufdio.dsl.dmabuf.Step;
+import org.dmabufdio.dsl.util.Devices;
+import org.dmabufdio.dsl.util.Steps;
+import org.dmabufdio.runtime.devices.DeviceParameter;
+import org.dmabufdio.runtime.devices.DeviceProfile;
+import org.dmabufdio.runtime.devices.DeviceProfiles;
+import org.dmabufdio.runtime.fs.proc.Meminfo;
+import org.dmabufdio.runtime.fs.proc.Smaps;
+import org.dmabufdio.runtime.fs.proc.Status;
+import org.dmabufdio.runtime.kernel.BootParams;
+import org.dmabufdio.runtime.kernel.Errno;
+import org.dmabufdio.runtime.kernel.Feature;
+import org.dmabufdio.runtime.kernel.Hazard;
+import org.dmabufdio.runtime.kernel.KernelVariant;
+import org.dmabufdio.runtime.mm.VmFlags;
+import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
+import org.eclipse.xtext.validation.Check;
+import org.eclipse.xtext.validation.EValidatorRegistrar;
+
+/**
+ * Names: every name a scenario uses must exist where it is used (kernels, features, devices and
+ * their parameters, errnos, hazards, counters, VmFlags mnemonics) and must not be declared twice.
+ */
+public class NamesValidator extends AbstractDeclarativeValidator {
+
+	/** The per-buffer dma-buf view's fields. */
+	static final List<String> DMABUF_FIELDS = List.of("Size", "Mapped", "Pinned");
+
+	@Override
+	public void register(EValidatorRegistrar registrar) {
+		// composed into DmabufValidator
+	}
+
+	@Check
+	public void kernel(KernelUse k) {
+		if (k.getVariant() != null && KernelVariant.byName(k.getVariant()) == null) {
+			error("unknown kernel '" + k.getVariant() + "'; known kernels: " + String.join(", ", KernelVariant.known().keySet()),
+					KERNEL_USE__VARIANT, IssueCodes.UNKNOWN_KERNEL);
+		}
+		for (int i = 0; i < k.getFeatures().size(); i++) {
+			if (Feature.byKeyword(k.getFeatures().get(i)) == null) {
+				error("unknown kernel feature '" + k.getFeatures().get(i) + "'; known features: " + featureNames(),
+						KERNEL_USE__FEATURES, i, IssueCodes.UNKNOWN_FEATURE);
+			}
+		}
+	}
+
+	private static String featureNames() {
+		return String.join(", ", java.util.Arrays.stream(Feature.values()).map(Feature::keyword).toList());
+	}
+
+	@Check
+	public void device(DeviceUse d) {
+		if (d.getDevice() != null && !Devices.exists(d, d.getDevice())) {
+			error("unknown device '" + d.getDevice() + "'; known devices: " + String.join(", ", DeviceProfiles.NAMES),
+					DEVICE_USE__DEVICE, IssueCodes.UNKNOWN_DEVICE);
+		}
+	}
+
+	@Check
+	public void deviceDef(DeviceDef d) {
+		if (!Devices.exists(d, d.getBase())) {
+			error("unknown device '" + d.getBase() + "'; known devices: " + String.join(", ", DeviceProfiles.NAMES),
+					DEVICE_DEF__BASE, IssueCodes.UNKNOWN_DEVICE);
+		}
+	}
+
+	@Check
+	public void setting(Setting s) {
+		DeviceParameter param = DeviceParameter.byKey(s.getKey());
+		if (param == null) {
+			error("unknown device parameter '" + s.getKey() + "'; see docs/timing-model.md for the list", SETTING__KEY,
+					IssueCodes.UNKNOWN_DEVICE_PARAMETER);
+			return;
+		}
+		try {
+			DeviceProfile.set(new BootParams(), param, s.getValue());
+		} catch (IllegalArgumentException e) {
+			error(e.getMessage(), SETTING__VALUE,
+					IssueCodes.BAD_DEVICE_VALUE);
+		}
+	}
+
+	@Check
+	public void errno(OutcomeFails f) {
+		if (Errno.byName(f.getErrno()) == 0) {
+			error("unknown errno '" + f.getErrno() + "'; the simulator returns " + String.join(", ", Errno.names()),
+					OUTCOME_FAILS__ERRNO, IssueCodes.UNKNOWN_ERRNO);
+		}
+	}
+
+	@Check
+	public void hazard(HazardCheck h) {
+		if (Hazard.byKeyword(h.getHazard()) == null) {
+			error("unknown hazard '" + h.getHazard() + "'; known hazards: "
+					+ String.join(", ", java.util.Arrays.stream(Hazard.values()).map(Hazard::keyword).toList()),
+					HAZARD_CHECK__HAZARD, IssueCodes.UNKNOWN_HAZARD);
+		}
+	}
+
+	@Check
+	public void flags(FlagsCheck f) {
+		for (int i = 0; i < f.getFlags().size(); i++) {
+			String flag = org.dmabufdio.dsl.util.Quotes.unquote(f.getFlags().get(i));
+			if (!"??".equals(flag) && VmFlags.flagOf(flag) == 0) {
+				error("'" + flag + "' is not a VmFlags mnemonic (rd wr sh mr mw me ms pf io de dd mm ...)", FLAGS_CHECK__FLAGS, i,
+						IssueCodes.UNKNOWN_FLAG);
+			}
+		}
+	}
+
+	@Check
+	public void counter(CounterCheck c) {
+		List<String> fields = c.getView() instanceof MeminfoView ? Meminfo.FIELDS
+				: c.getView() instanceof SmapsView ? Smaps.FIELDS
+						: c.getView() instanceof DmabufView ? DMABUF_FIELDS : Status.FIELDS;
+		if (!fields.contains(c.getField())) {
+			error("'" + c.getField() + "' is not a counter of this view; it has " + String.join(", ", fields),
+					COUNTER_CHECK__FIELD, IssueCodes.UNKNOWN_COUNTER);
+		}
+	}
+
+	@Check
+	public void duplicatesInScenario(Scenario s) {
+		duplicates(Steps.flatten(s), Map.of());
+	}
+
+	@Check
+	public void duplicatesInFragment(Fragment f) {
+		Map<String, Declaration> params = new HashMap<>();
+		for (FragmentParam p : f.getParams()) {
+			if (params.putIfAbsent(p.getName(), p) != null) {
+				error("duplicate parameter '" + p.getName() + "'", p, DECLARATION__NAME, IssueCodes.DUPLICATE_NAME);
+			}
+		}
+		duplicates(Steps.flatten(f), params);
+	}
+
+	private void duplicates(List<Step> steps, Map<String, Declaration> outer) {
+		Map<String, Declaration> seen = new HashMap<>(outer);
+		Map<String, Step> labels = new HashMap<>();
+		for (Step s : steps) {
+			if (s.getName() != null && labels.putIfAbsent(s.getName(), s) != null) {
+				error("duplicate step label '" + s.getName() + "'", s, STEP__NAME, IssueCodes.DUPLICATE_NAME);
+			}
+			if (s.getAction() instanceof Declaration d && d.getName() != null) {
+				Declaration first = seen.putIfAbsent(d.getName(), d);
+				if (first != null) {
+					error("'" + d.getName() + "' is already declared at line " + org.dmabufdio.dsl.util.Locations.line(first), d,
+							DECLARATION__NAME, IssueCodes.DUPLICATE_NAME);
+				}
+			}
+		}
+	}
+
+	@Check
+	public void duplicatesAtTopLevel(Model m) {
+		Map<String, Element> seen = new HashMap<>();
+		for (Element e : m.getElements()) {
+			String name = e instanceof FileDecl f ? f.getName() : e instanceof Fragment f ? f.getName()
+					: e instanceof DeviceDef d ? d.getName() : null;
+			if (name != null && seen.putIfAbsent(name, e) != null) {
+				error("'" + name + "' is already declared at line " + org.dmabufdio.dsl.util.Locations.line(seen.get(name)), e,
+						e instanceof FileDecl ? DECLARATION__NAME : e instanceof Fragment ? FRAGMENT__NAME : DEVICE_DEF__NAME,
+						IssueCodes.DUPLICATE_NAME);
+			}
+		}
+	}
+}
