@@ -78,10 +78,15 @@ public final class Machine {
 		return k.vfs.create(name, size, fs);
 	}
 
-	/** Starts a memory stressor that eats {@code bytes} and keeps touching them (stressapptest -M). */
+	/**
+	 * Starts a memory stressor that eats {@code bytes} and keeps touching them (stressapptest -M),
+	 * and lets the machine settle under it: kswapd brings the zones back to their high
+	 * watermarks, as it does while the stressor runs before anything is measured.
+	 */
 	public MemoryStress stress(long bytes) {
 		MemoryStress s = MemoryStress.start(k, bytes);
 		stressors.add(s);
+		settle();
 		return s;
 	}
 

@@ -35,6 +35,6 @@ public final class AddressSpace implements Reclaimable {
 
 	@Override
 	public long reclaim(Pages p, long from, long to) {
-		return k.filemap.removeFolios(this, from, to);
+		return k.filemap.deleteFromPageCache(this, from, to); // reclaim checked them already
 	}
 }

@@ -54,8 +54,8 @@ public final class Filemap {
 	}
 
 	/**
-	 * {@code filemap_remove_folio()}: drops cached pages of [from, to) that no pte maps, no pin
-	 * holds and that are clean; returns how many it freed.
+	 * {@code invalidate_mapping_pages()}: drops the cached pages of [from, to) that no pte maps,
+	 * no pin holds and that are clean; returns how many it freed.
 	 */
 	public long removeFolios(AddressSpace mapping, long from, long to) {
 		Pages pages = mapping.pages;
@@ -75,17 +75,30 @@ public final class Filemap {
 		}));
 		long freed = 0;
 		for (long[] v : victims) {
-			k.lru.remove(pages, v[0], v[1]);
-			pages.forEachResident(v[0], v[1], (s, e, pfn) -> k.pageAlloc.freePages(pfn, e - s));
-			pages.remove(v[0], v[1]);
-			mapping.readyAt.set(v[0], v[1], 0);
-			freed += v[1] - v[0];
-		}
-		k.vmstat.mod(NodeStat.NR_FILE_PAGES, -freed);
-		if (pages.kind == Pages.Kind.SHMEM) {
-			k.vmstat.mod(NodeStat.NR_SHMEM, -freed);
+			freed += deleteFromPageCache(mapping, v[0], v[1]);
 		}
 		return freed;
+	}
+
+	/**
+	 * {@code filemap_remove_folio()} + {@code folio_put()} of pages [from, to), which the
+	 * caller (reclaim, invalidation) found clean, unmapped and unpinned: off the LRU, out of the
+	 * page cache, back to the allocator. Returns the pages freed.
+	 */
+	public long deleteFromPageCache(AddressSpace mapping, long from, long to) {
+		Pages pages = mapping.pages;
+		k.lru.remove(pages, from, to);
+		long[] freed = { 0 };
+		pages.forEachResident(from, to, (s, e, pfn) -> {
+			k.pageAlloc.freePages(pfn, e - s);
+			freed[0] += e - s;
+		});
+		pages.remove(from, to);
+		k.vmstat.mod(NodeStat.NR_FILE_PAGES, -freed[0]);
+		if (pages.kind == Pages.Kind.SHMEM) {
+			k.vmstat.mod(NodeStat.NR_SHMEM, -freed[0]);
+		}
+		return freed[0];
 	}
 
 	/**

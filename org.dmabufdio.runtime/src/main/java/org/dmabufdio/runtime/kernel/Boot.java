@@ -3,10 +3,10 @@ package org.dmabufdio.runtime.kernel;
 import java.util.List;
 
 import org.dmabufdio.runtime.fs.Inode;
-import org.dmabufdio.runtime.fs.OpenFile;
 import org.dmabufdio.runtime.mm.Gfp;
 import org.dmabufdio.runtime.mm.Mmap;
 import org.dmabufdio.runtime.mm.NodeStat;
+import org.dmabufdio.runtime.mm.Pages;
 import org.dmabufdio.runtime.util.Units;
 
 /**
@@ -38,11 +38,13 @@ public final class Boot {
 			}
 		}
 		if (p.systemCacheBytes > 0) {
+			// files read before time 0: cached and uptodate, the half in use on the active list
 			Inode inode = k.vfs.create("system.img", p.systemCacheBytes, k.dataFs);
-			OpenFile file = new OpenFile(k, inode, OpenFile.O_RDONLY, k.params.readAheadKb / 4);
-			k.filemap.filemapRead(file, 0, p.systemCacheBytes, bytes -> bytes);
-			// the half in use is on the active list
-			k.filemap.filemapRead(file, 0, p.systemCacheBytes / 2, bytes -> bytes);
+			long pages = Units.pagesFor(p.systemCacheBytes);
+			long got = k.filemap.addFolios(inode.mapping(), 0, pages, Gfp.GFP_HIGHUSER_MOVABLE);
+			inode.mapping().pages().setFlags(0, got, Pages.PG_UPTODATE);
+			k.lru.markAccessed(inode.mapping().pages(), 0, got / 2);
+			k.lru.markAccessed(inode.mapping().pages(), 0, got / 2);
 		}
 		fragment(k, p.fragmentationPercent);
 		k.vmscan.kswapdRunToBalance();

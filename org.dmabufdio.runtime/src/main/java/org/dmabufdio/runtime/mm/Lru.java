@@ -1,14 +1,16 @@
 package org.dmabufdio.runtime.mm;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The node's LRU lists (include/linux/mm_inline.h, mm/swap.c): inactive and active lists for
- * file and anonymous pages. Each list holds runs of pages of one owner in age order; a run
- * keeps its position (sequence number) when parts of it leave, so cost is per run, not per page.
+ * file and anonymous pages. Each list is a queue of runs of pages of one owner, newest first.
+ * A page belongs to the run whose sequence number its owner records for it ({@code lruSeq});
+ * pages that leave a list simply stop matching, and runs with no page left are dropped when
+ * they reach the old end. Cost is per run, never per page.
  */
 public final class Lru {
 
@@ -43,18 +45,33 @@ public final class Lru {
 		}
 	}
 
-	/** A list position: (seq, from) is unique, as each add makes a new seq for one owner. */
-	private record Key(long seq, long from) {
+	/**
+	 * What a list holds: the pages of [from, to) of owner that still carry seq. A page never gets
+	 * a seq back, so {@code from} moves past pages found gone, and each page is skipped once.
+	 */
+	private static final class Node {
+		final Pages owner;
+		long from;
+		final long to;
+		final long seq;
+
+		Node(Pages owner, long from, long to, long seq) {
+			this.owner = owner;
+			this.from = from;
+			this.to = to;
+			this.seq = seq;
+		}
 	}
 
 	private final Vmstat vmstat;
-	private final List<TreeMap<Key, Entry>> lists = new ArrayList<>();
+	@SuppressWarnings("unchecked")
+	private final ArrayDeque<Node>[] lists = new ArrayDeque[LruList.values().length];
 	private long nextSeq = 1;
 
 	public Lru(Vmstat vmstat) {
 		this.vmstat = vmstat;
-		for (int i = 0; i < LruList.values().length; i++) {
-			lists.add(new TreeMap<>((a, b) -> a.seq != b.seq ? Long.compare(a.seq, b.seq) : Long.compare(a.from, b.from)));
+		for (int i = 0; i < lists.length; i++) {
+			lists[i] = new ArrayDeque<>();
 		}
 	}
 
@@ -71,55 +88,35 @@ public final class Lru {
 		return LruList.of(isFileLru(pages), pages.testFlag(index, Pages.PG_ACTIVE));
 	}
 
-	/** {@code folio_add_lru()}: pages [from, to) join the head of a list. */
+	/** {@code folio_add_lru()}: pages [from, to), on no list now, join the head of a list. */
 	public void add(Pages pages, long from, long to, boolean active) {
 		if (from >= to) {
 			return;
 		}
 		LruList list = LruList.of(isFileLru(pages), active);
 		long seq = nextSeq++;
-		lists.get(list.ordinal()).put(new Key(seq, from), new Entry(pages, from, to));
+		lists[list.ordinal()].addFirst(new Node(pages, from, to, seq));
 		pages.lruSeq.set(from, to, seq);
 		if (active) {
 			pages.setFlags(from, to, Pages.PG_ACTIVE | Pages.PG_LRU);
 		} else {
-			pages.clearFlags(from, to, Pages.PG_ACTIVE);
-			pages.setFlags(from, to, Pages.PG_LRU);
+			pages.flags.update(from, to, v -> (v & ~Pages.PG_ACTIVE) | Pages.PG_LRU);
 		}
 		vmstat.mod(list.stat, to - from);
 	}
 
 	/** {@code lruvec_del_folio()}: takes every page of [from, to) off whatever list it is on. */
 	public void remove(Pages pages, long from, long to) {
-		List<long[]> runs = new ArrayList<>();
-		pages.lruSeq.forEach(from, to, (s, e, seq) -> {
-			if (seq != 0) {
-				runs.add(new long[] { s, e, seq });
+		boolean file = isFileLru(pages);
+		long[] counts = new long[2];
+		pages.flags.update(from, to, v -> v & ~(Pages.PG_ACTIVE | Pages.PG_LRU), (s, e, f) -> {
+			if ((f & Pages.PG_LRU) != 0) {
+				counts[(f & Pages.PG_ACTIVE) != 0 ? 1 : 0] += e - s;
 			}
 		});
-		for (long[] r : runs) {
-			boolean active = pages.testFlag(r[0], Pages.PG_ACTIVE);
-			removeFromList(LruList.of(isFileLru(pages), active), pages, r[0], r[1], r[2]);
-		}
+		vmstat.mod(LruList.of(file, false).stat, -counts[0]);
+		vmstat.mod(LruList.of(file, true).stat, -counts[1]);
 		pages.lruSeq.set(from, to, 0);
-		pages.clearFlags(from, to, Pages.PG_ACTIVE | Pages.PG_LRU);
-	}
-
-	private void removeFromList(LruList list, Pages pages, long s, long e, long seq) {
-		TreeMap<Key, Entry> map = lists.get(list.ordinal());
-		Map.Entry<Key, Entry> hit = map.floorEntry(new Key(seq, s));
-		if (hit == null || hit.getKey().seq != seq || hit.getValue().owner != pages || hit.getValue().to < e) {
-			throw new IllegalStateException("LRU corrupted: " + pages + " [" + s + ", " + e + ") seq " + seq);
-		}
-		Entry entry = hit.getValue();
-		map.remove(hit.getKey());
-		if (entry.from < s) {
-			map.put(new Key(seq, entry.from), new Entry(pages, entry.from, s));
-		}
-		if (e < entry.to) {
-			map.put(new Key(seq, e), new Entry(pages, e, entry.to));
-		}
-		vmstat.mod(list.stat, -(e - s));
 	}
 
 	/**
@@ -128,13 +125,11 @@ public final class Lru {
 	 */
 	public void markAccessed(Pages pages, long from, long to) {
 		List<long[]> promote = new ArrayList<>();
-		pages.flags.forEach(from, to, (s, e, f) -> {
-			boolean onLru = (f & Pages.PG_LRU) != 0;
-			if (onLru && (f & Pages.PG_REFERENCED) != 0 && (f & Pages.PG_ACTIVE) == 0) {
+		pages.flags.update(from, to, v -> v | Pages.PG_REFERENCED, (s, e, f) -> {
+			if ((f & (Pages.PG_LRU | Pages.PG_REFERENCED | Pages.PG_ACTIVE)) == (Pages.PG_LRU | Pages.PG_REFERENCED)) {
 				promote.add(new long[] { s, e });
 			}
 		});
-		pages.setFlags(from, to, Pages.PG_REFERENCED);
 		for (long[] r : promote) {
 			remove(pages, r[0], r[1]);
 			add(pages, r[0], r[1], true);
@@ -149,18 +144,34 @@ public final class Lru {
 
 	/**
 	 * Up to {@code max} pages from the tail (oldest end) of a list, as runs, oldest first. They
-	 * stay on the list: the caller removes or rotates what it takes.
+	 * stay on the list: the caller removes or rotates every page it is given.
 	 */
 	public List<Entry> tail(LruList list, long max) {
 		List<Entry> out = new ArrayList<>();
-		long n = 0;
-		for (Entry entry : lists.get(list.ordinal()).values()) {
-			if (n >= max) {
-				break;
+		ArrayDeque<Node> deque = lists[list.ordinal()];
+		long[] n = { 0 };
+		Iterator<Node> it = deque.descendingIterator();
+		boolean atTail = true;
+		while (it.hasNext() && n[0] < max) {
+			Node node = it.next();
+			int before = out.size();
+			long[] firstLive = { node.to };
+			node.owner.lruSeq.forEach(node.from, node.to, (s, e, seq) -> {
+				if (seq == node.seq) {
+					firstLive[0] = Math.min(firstLive[0], s);
+					if (n[0] < max) {
+						long take = Math.min(e - s, max - n[0]);
+						out.add(new Entry(node.owner, s, s + take));
+						n[0] += take;
+					}
+				}
+			});
+			node.from = firstLive[0];
+			if (out.size() == before && atTail) {
+				it.remove(); // nothing of it is left on the list
+			} else {
+				atTail = false;
 			}
-			long take = Math.min(entry.size(), max - n);
-			out.add(new Entry(entry.owner, entry.from, entry.from + take));
-			n += take;
 		}
 		return out;
 	}

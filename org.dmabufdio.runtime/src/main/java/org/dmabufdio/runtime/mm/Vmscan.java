@@ -71,7 +71,8 @@ public final class Vmscan implements Reclaimer {
 		long budget = (long) ((clock.now() - kswapdLastRun) / perPage);
 		long need = allocator.pagesBelowHigh();
 		long target = Math.min(budget, need);
-		if (target > 0) {
+		// kswapd works in batches of SWAP_CLUSTER_MAX: wait for a whole one, or the last bit it needs
+		if (target > 0 && (target >= PageAllocator.SWAP_CLUSTER_MAX || target == need)) {
 			long got = shrinkNode(target, Mode.KSWAPD);
 			kswapdLastRun += (long) (got * perPage);
 			if (got == 0) {
@@ -85,7 +86,7 @@ public final class Vmscan implements Reclaimer {
 
 	/** Lets kswapd run until the zones are balanced, as if the machine idled meanwhile. */
 	public void kswapdRunToBalance() {
-		if (kswapdAwake) {
+		if (kswapdAwake || !allocator.balanced()) {
 			shrinkNode(allocator.pagesBelowHigh(), Mode.KSWAPD);
 			kswapdAwake = false;
 		}

@@ -1,6 +1,5 @@
 package org.dmabufdio.runtime.util;
 
-import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -12,17 +11,21 @@ import java.util.TreeSet;
  */
 public final class ExtentSet {
 
-	private record Extent(long start, long end) {
+	/** An extent, ordered by size, then address (the order best fit searches in). */
+	private record Extent(long start, long end) implements Comparable<Extent> {
 		long size() {
 			return end - start;
 		}
+
+		@Override
+		public int compareTo(Extent o) {
+			int c = Long.compare(end - start, o.end - o.start);
+			return c != 0 ? c : Long.compare(start, o.start);
+		}
 	}
 
-	private static final Comparator<Extent> BY_SIZE = Comparator.comparingLong(Extent::size)
-			.thenComparingLong(Extent::start);
-
 	private final TreeMap<Long, Extent> byStart = new TreeMap<>();
-	private final TreeSet<Extent> bySize = new TreeSet<>(BY_SIZE);
+	private final TreeSet<Extent> bySize = new TreeSet<>();
 	private long total;
 
 	/** Number of members. */

@@ -1,15 +1,16 @@
 package org.dmabufdio.runtime.util;
 
-import java.util.Iterator;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
+import java.util.function.LongPredicate;
 import java.util.function.LongUnaryOperator;
 
 /**
  * A map from a long key space (page indices) to long values, stored as runs of equal values.
  * Keys without a run hold {@link #defaultValue()}. Every operation costs in the number of runs
  * it touches, never in the number of keys: a 3 GiB buffer mapped in one go is one run.
+ *
+ * <p>Runs live in primitive arrays split into chunks of at most {@link #CHUNK} runs (a two-level
+ * B+ tree), and the chunk of the last operation is remembered, because the simulator's
+ * accesses are local: sequential reads extend the last run, reclaim eats the oldest ones.
  */
 public final class RangeMap {
 
@@ -19,18 +20,24 @@ public final class RangeMap {
 		void run(long start, long end, long value);
 	}
 
-	private static final class Run {
-		long end;
-		long value;
+	static final int CHUNK = 64;
 
-		Run(long end, long value) {
-			this.end = end;
-			this.value = value;
-		}
-	}
-
-	private final TreeMap<Long, Run> runs = new TreeMap<>();
 	private final long defaultValue;
+	/** Chunks in key order; chunk c holds counts[c] runs, sorted, disjoint, coalesced. */
+	private long[][] starts = new long[4][];
+	private long[][] ends = new long[4][];
+	private long[][] values = new long[4][];
+	private int[] counts = new int[4];
+	private int chunks;
+	private int runs;
+	/** The chunk the last operation used. */
+	private int finger;
+
+	/** Scratch for the runs an update produces. */
+	private long[] newStarts = new long[16];
+	private long[] newEnds = new long[16];
+	private long[] newValues = new long[16];
+	private int newCount;
 
 	public RangeMap(long defaultValue) {
 		this.defaultValue = defaultValue;
@@ -40,14 +47,44 @@ public final class RangeMap {
 		return defaultValue;
 	}
 
+	/** True if no key holds a value other than the default. */
+	public boolean isEmpty() {
+		return runs == 0;
+	}
+
+	/** Number of stored runs: the memory this map costs. */
+	public int runCount() {
+		return runs;
+	}
+
+	/** Removes every run: all keys hold the default again. */
+	public void clear() {
+		chunks = 0;
+		runs = 0;
+		finger = 0;
+	}
+
 	public long get(long key) {
-		Map.Entry<Long, Run> e = runs.floorEntry(key);
-		return e != null && key < e.getValue().end ? e.getValue().value : defaultValue;
+		if (chunks == 0) {
+			return defaultValue;
+		}
+		int c = chunkFor(key);
+		int i = lastStartAtOrBefore(c, key);
+		return i >= 0 && key < ends[c][i] ? values[c][i] : defaultValue;
 	}
 
 	/** Sets keys [from, to) to value. */
 	public void set(long from, long to, long value) {
-		update(from, to, v -> value);
+		update(from, to, v -> value, null);
+	}
+
+	/** Adds delta to every key in [from, to). */
+	public void add(long from, long to, long delta) {
+		update(from, to, v -> v + delta, null);
+	}
+
+	public void update(long from, long to, LongUnaryOperator f) {
+		update(from, to, f, null);
 	}
 
 	/**
@@ -58,48 +95,357 @@ public final class RangeMap {
 		if (from >= to) {
 			return;
 		}
-		split(from);
-		split(to);
-		TreeMap<Long, Run> changed = new TreeMap<>();
-		long cursor = from;
-		NavigableMap<Long, Run> inside = runs.subMap(from, true, to, false);
-		for (Map.Entry<Long, Run> e : inside.entrySet()) {
-			long start = e.getKey();
-			Run run = e.getValue();
-			if (cursor < start) {
-				visitAndPut(changed, cursor, start, defaultValue, f, beforeChange);
+		if (chunks == 0) {
+			long v = f.applyAsLong(defaultValue);
+			if (beforeChange != null) {
+				beforeChange.run(from, to, defaultValue);
 			}
-			visitAndPut(changed, start, run.end, run.value, f, beforeChange);
-			cursor = run.end;
+			if (v != defaultValue) {
+				ensureChunkCapacity(1);
+				starts[0] = new long[CHUNK];
+				ends[0] = new long[CHUNK];
+				values[0] = new long[CHUNK];
+				starts[0][0] = from;
+				ends[0][0] = to;
+				values[0][0] = v;
+				counts[0] = 1;
+				chunks = 1;
+				runs = 1;
+				finger = 0;
+			}
+			return;
+		}
+		if (appendPastEnd(from, to, f, beforeChange)) {
+			return;
+		}
+		// the affected runs: from the last run starting before `from` (if it reaches in) onwards
+		int c0 = chunkFor(from);
+		int i0 = lastStartAtOrBefore(c0, from);
+		if (i0 < 0 || ends[c0][i0] <= from) {
+			i0++; // that run ends before `from`: start at the next one
+		}
+		// normalise (c0, i0) to a real position or the end
+		if (i0 >= counts[c0] && c0 + 1 < chunks) {
+			c0++;
+			i0 = 0;
+		}
+		newCount = 0;
+		long cursor = from;
+		int c = c0;
+		int i = i0;
+		int removed = 0;
+		while (c < chunks) {
+			if (i >= counts[c]) {
+				c++;
+				i = 0;
+				continue;
+			}
+			long s = starts[c][i];
+			if (s >= to) {
+				break;
+			}
+			long e = ends[c][i];
+			long v = values[c][i];
+			if (s < from) {
+				emit(s, from, v); // left remainder keeps its value
+			}
+			long ps = Math.max(s, from);
+			if (cursor < ps) {
+				apply(cursor, ps, defaultValue, f, beforeChange);
+			}
+			long pe = Math.min(e, to);
+			apply(ps, pe, v, f, beforeChange);
+			if (e > to) {
+				emit(to, e, v); // right remainder keeps its value
+			}
+			cursor = pe;
+			removed++;
+			i++;
 		}
 		if (cursor < to) {
-			visitAndPut(changed, cursor, to, defaultValue, f, beforeChange);
+			apply(cursor, to, defaultValue, f, beforeChange);
 		}
-		inside.clear();
-		runs.putAll(changed);
-		coalesce(from);
-		coalesce(to);
-		coalesceInside(from, to);
+		replace(c0, i0, removed);
 	}
 
-	public void update(long from, long to, LongUnaryOperator f) {
-		update(from, to, f, null);
-	}
-
-	/** Adds delta to every key in [from, to). */
-	public void add(long from, long to, long delta) {
-		update(from, to, v -> v + delta);
-	}
-
-	private void visitAndPut(TreeMap<Long, Run> out, long start, long end, long old, LongUnaryOperator f,
-			RunVisitor visitor) {
+	/**
+	 * The common case of growth: [from, to) lies past the last run. Appends (or extends the last
+	 * run) without the general splice; returns false if the range is not past the end.
+	 */
+	private boolean appendPastEnd(long from, long to, LongUnaryOperator f, RunVisitor visitor) {
+		int lc = chunks - 1;
+		int li = counts[lc] - 1;
+		if (from < ends[lc][li]) {
+			return false;
+		}
 		if (visitor != null) {
-			visitor.run(start, end, old);
+			visitor.run(from, to, defaultValue);
 		}
-		long value = f.applyAsLong(old);
-		if (value != defaultValue) {
-			out.put(start, new Run(end, value));
+		long v = f.applyAsLong(defaultValue);
+		if (v == defaultValue) {
+			return true;
 		}
+		if (from == ends[lc][li] && values[lc][li] == v) {
+			ends[lc][li] = to;
+			return true;
+		}
+		if (counts[lc] == CHUNK) {
+			insertChunk(chunks);
+			lc = chunks - 1;
+		}
+		int i = counts[lc]++;
+		starts[lc][i] = from;
+		ends[lc][i] = to;
+		values[lc][i] = v;
+		runs++;
+		finger = lc;
+		return true;
+	}
+
+	private void apply(long s, long e, long old, LongUnaryOperator f, RunVisitor visitor) {
+		if (visitor != null) {
+			visitor.run(s, e, old);
+		}
+		emit(s, e, f.applyAsLong(old));
+	}
+
+	/** Appends a run to the scratch list, merging with the previous one; default runs are dropped. */
+	private void emit(long s, long e, long v) {
+		if (v == defaultValue || s >= e) {
+			return;
+		}
+		if (newCount > 0 && newEnds[newCount - 1] == s && newValues[newCount - 1] == v) {
+			newEnds[newCount - 1] = e;
+			return;
+		}
+		if (newCount == newStarts.length) {
+			newStarts = java.util.Arrays.copyOf(newStarts, newCount * 2);
+			newEnds = java.util.Arrays.copyOf(newEnds, newCount * 2);
+			newValues = java.util.Arrays.copyOf(newValues, newCount * 2);
+		}
+		newStarts[newCount] = s;
+		newEnds[newCount] = e;
+		newValues[newCount] = v;
+		newCount++;
+	}
+
+	/**
+	 * Replaces {@code removed} runs starting at (c0, i0) by the scratch runs, merging with the
+	 * runs just before and after where values and keys meet.
+	 */
+	private void replace(int c0, int i0, int removed) {
+		// merge with the neighbour before
+		if (newCount > 0) {
+			int pc = c0;
+			int pi = i0 - 1;
+			if (pi < 0 && pc > 0) {
+				pc--;
+				pi = counts[pc] - 1;
+			}
+			if (pi >= 0 && ends[pc][pi] == newStarts[0] && values[pc][pi] == newValues[0]) {
+				newStarts[0] = starts[pc][pi];
+				c0 = pc;
+				i0 = pi;
+				removed++;
+			}
+		}
+		// merge with the neighbour after
+		int[] after = advance(c0, i0, removed);
+		if (newCount > 0 && after != null) {
+			int ac = after[0];
+			int ai = after[1];
+			if (starts[ac][ai] == newEnds[newCount - 1] && values[ac][ai] == newValues[newCount - 1]) {
+				newEnds[newCount - 1] = ends[ac][ai];
+				removed++;
+			}
+		}
+		splice(c0, i0, removed);
+	}
+
+	/** The position {@code n} runs after (c, i), or null past the end. */
+	private int[] advance(int c, int i, int n) {
+		int pos = i + n;
+		while (c < chunks && pos >= counts[c]) {
+			pos -= counts[c];
+			c++;
+		}
+		return c < chunks ? new int[] { c, pos } : null;
+	}
+
+	/** Removes {@code removed} runs from (c0, i0) on and inserts the scratch runs there. */
+	private void splice(int c0, int i0, int removed) {
+		// remove runs, chunk by chunk; chunks emptied on the way stay until compact()
+		int c = c0;
+		int i = i0;
+		int left = removed;
+		while (left > 0) {
+			int take = Math.min(left, counts[c] - i);
+			System.arraycopy(starts[c], i + take, starts[c], i, counts[c] - i - take);
+			System.arraycopy(ends[c], i + take, ends[c], i, counts[c] - i - take);
+			System.arraycopy(values[c], i + take, values[c], i, counts[c] - i - take);
+			counts[c] -= take;
+			runs -= take;
+			left -= take;
+			if (left > 0) {
+				c++;
+				i = 0;
+			}
+		}
+		int before = chunks;
+		insertAt(c0, i0);
+		compact(c0, c + (chunks - before));
+	}
+
+	private void insertAt(int c, int i) {
+		if (newCount == 0) {
+			return;
+		}
+		if (counts[c] + newCount > CHUNK && i > 0 && i < counts[c]) {
+			splitChunk(c, i); // position i is now the end of chunk c
+		}
+		if (counts[c] + newCount > CHUNK && i == 0 && counts[c] > 0) {
+			insertChunk(c); // in front of a full chunk: the new runs get chunks of their own
+			counts[c] = 0;
+		}
+		if (counts[c] + newCount <= CHUNK) {
+			System.arraycopy(starts[c], i, starts[c], i + newCount, counts[c] - i);
+			System.arraycopy(ends[c], i, ends[c], i + newCount, counts[c] - i);
+			System.arraycopy(values[c], i, values[c], i + newCount, counts[c] - i);
+			System.arraycopy(newStarts, 0, starts[c], i, newCount);
+			System.arraycopy(newEnds, 0, ends[c], i, newCount);
+			System.arraycopy(newValues, 0, values[c], i, newCount);
+			counts[c] += newCount;
+			runs += newCount;
+			finger = c;
+			return;
+		}
+		// many new runs: give them chunks of their own after chunk c (position i is its end)
+		int at = c + 1;
+		for (int k = 0; k < newCount; k += CHUNK / 2) {
+			int n = Math.min(CHUNK / 2, newCount - k);
+			insertChunk(at);
+			System.arraycopy(newStarts, k, starts[at], 0, n);
+			System.arraycopy(newEnds, k, ends[at], 0, n);
+			System.arraycopy(newValues, k, values[at], 0, n);
+			counts[at] = n;
+			runs += n;
+			at++;
+		}
+		finger = c;
+	}
+
+	/** Moves the runs of chunk c from position i on into a new chunk right after it. */
+	private void splitChunk(int c, int i) {
+		insertChunk(c + 1);
+		int n = counts[c] - i;
+		System.arraycopy(starts[c], i, starts[c + 1], 0, n);
+		System.arraycopy(ends[c], i, ends[c + 1], 0, n);
+		System.arraycopy(values[c], i, values[c + 1], 0, n);
+		counts[c + 1] = n;
+		counts[c] = i;
+	}
+
+	private void insertChunk(int at) {
+		ensureChunkCapacity(chunks + 1);
+		System.arraycopy(starts, at, starts, at + 1, chunks - at);
+		System.arraycopy(ends, at, ends, at + 1, chunks - at);
+		System.arraycopy(values, at, values, at + 1, chunks - at);
+		System.arraycopy(counts, at, counts, at + 1, chunks - at);
+		starts[at] = new long[CHUNK];
+		ends[at] = new long[CHUNK];
+		values[at] = new long[CHUNK];
+		counts[at] = 0;
+		chunks++;
+	}
+
+	private void removeChunk(int at) {
+		System.arraycopy(starts, at + 1, starts, at, chunks - at - 1);
+		System.arraycopy(ends, at + 1, ends, at, chunks - at - 1);
+		System.arraycopy(values, at + 1, values, at, chunks - at - 1);
+		System.arraycopy(counts, at + 1, counts, at, chunks - at - 1);
+		chunks--;
+		if (finger >= chunks) {
+			finger = Math.max(0, chunks - 1);
+		}
+	}
+
+	/**
+	 * Drops the empty chunks among [from, to] and merges small neighbours there, so that every
+	 * chunk holds runs (lookups read each chunk's first start) and chunks stay dense.
+	 */
+	private void compact(int from, int to) {
+		int lo = Math.max(0, from - 1);
+		int hi = Math.min(chunks - 1, to + 1);
+		for (int k = hi; k >= lo; k--) {
+			if (counts[k] == 0) {
+				removeChunk(k);
+				hi--;
+			}
+		}
+		for (int k = lo; k < hi && k + 1 < chunks;) {
+			if (counts[k] + counts[k + 1] <= CHUNK / 2) {
+				System.arraycopy(starts[k + 1], 0, starts[k], counts[k], counts[k + 1]);
+				System.arraycopy(ends[k + 1], 0, ends[k], counts[k], counts[k + 1]);
+				System.arraycopy(values[k + 1], 0, values[k], counts[k], counts[k + 1]);
+				counts[k] += counts[k + 1];
+				removeChunk(k + 1);
+				hi--;
+			} else {
+				k++;
+			}
+		}
+		if (runs == 0) {
+			chunks = 0;
+		}
+		finger = Math.min(finger, Math.max(0, chunks - 1));
+	}
+
+	private void ensureChunkCapacity(int n) {
+		if (n > starts.length) {
+			int cap = Math.max(n, starts.length * 2);
+			starts = java.util.Arrays.copyOf(starts, cap);
+			ends = java.util.Arrays.copyOf(ends, cap);
+			values = java.util.Arrays.copyOf(values, cap);
+			counts = java.util.Arrays.copyOf(counts, cap);
+		}
+	}
+
+	/** The chunk whose runs cover or precede {@code key}: the last chunk starting at or before it. */
+	private int chunkFor(long key) {
+		int f = finger;
+		if (f < chunks && counts[f] > 0 && starts[f][0] <= key && (f + 1 >= chunks || starts[f + 1][0] > key)) {
+			return f;
+		}
+		int lo = 0;
+		int hi = chunks - 1;
+		while (lo < hi) {
+			int mid = (lo + hi + 1) >>> 1;
+			if (starts[mid][0] <= key) {
+				lo = mid;
+			} else {
+				hi = mid - 1;
+			}
+		}
+		finger = lo;
+		return lo;
+	}
+
+	/** Index in chunk c of the last run starting at or before key, or -1. */
+	private int lastStartAtOrBefore(int c, long key) {
+		long[] s = starts[c];
+		int lo = 0;
+		int hi = counts[c] - 1;
+		int found = -1;
+		while (lo <= hi) {
+			int mid = (lo + hi) >>> 1;
+			if (s[mid] <= key) {
+				found = mid;
+				lo = mid + 1;
+			} else {
+				hi = mid - 1;
+			}
+		}
+		return found;
 	}
 
 	/** Visits the runs of [from, to), clipped to it, default gaps included, in key order. */
@@ -108,22 +454,33 @@ public final class RangeMap {
 			return;
 		}
 		long cursor = from;
-		Map.Entry<Long, Run> first = runs.floorEntry(from);
-		Iterator<Map.Entry<Long, Run>> it = (first != null && first.getValue().end > from
-				? runs.tailMap(first.getKey(), true)
-				: runs.tailMap(from, true)).entrySet().iterator();
-		while (it.hasNext()) {
-			Map.Entry<Long, Run> e = it.next();
-			long start = Math.max(e.getKey(), from);
-			if (start >= to) {
-				break;
+		if (chunks > 0) {
+			int c = chunkFor(from);
+			int i = lastStartAtOrBefore(c, from);
+			if (i < 0 || ends[c][i] <= from) {
+				i++;
 			}
-			if (cursor < start) {
-				visitor.run(cursor, start, defaultValue);
+			outer: while (c < chunks) {
+				for (; i < counts[c]; i++) {
+					long s = starts[c][i];
+					if (s >= to) {
+						break outer;
+					}
+					long ps = Math.max(s, from);
+					if (cursor < ps) {
+						visitor.run(cursor, ps, defaultValue);
+					}
+					long pe = Math.min(ends[c][i], to);
+					long v = values[c][i];
+					cursor = pe;
+					visitor.run(ps, pe, v); // may update this map: read everything first
+					if (cursor >= to) {
+						break outer;
+					}
+				}
+				c++;
+				i = 0;
 			}
-			long end = Math.min(e.getValue().end, to);
-			visitor.run(start, end, e.getValue().value);
-			cursor = end;
 		}
 		if (cursor < to) {
 			visitor.run(cursor, to, defaultValue);
@@ -132,13 +489,15 @@ public final class RangeMap {
 
 	/** Visits only the runs that do not hold the default value, over all keys. */
 	public void forEachRun(RunVisitor visitor) {
-		for (Map.Entry<Long, Run> e : runs.entrySet()) {
-			visitor.run(e.getKey(), e.getValue().end, e.getValue().value);
+		for (int c = 0; c < chunks; c++) {
+			for (int i = 0; i < counts[c]; i++) {
+				visitor.run(starts[c][i], ends[c][i], values[c][i]);
+			}
 		}
 	}
 
 	/** Number of keys in [from, to) whose value satisfies the predicate. */
-	public long count(long from, long to, java.util.function.LongPredicate predicate) {
+	public long count(long from, long to, LongPredicate predicate) {
 		long[] n = { 0 };
 		forEach(from, to, (s, e, v) -> {
 			if (predicate.test(v)) {
@@ -153,54 +512,5 @@ public final class RangeMap {
 		long[] n = { 0 };
 		forEach(from, to, (s, e, v) -> n[0] += (e - s) * v);
 		return n[0];
-	}
-
-	/** True if no key holds a value other than the default. */
-	public boolean isEmpty() {
-		return runs.isEmpty();
-	}
-
-	/** Number of stored runs: the memory this map costs. */
-	public int runCount() {
-		return runs.size();
-	}
-
-	/** Removes every run: all keys hold the default again. */
-	public void clear() {
-		runs.clear();
-	}
-
-	/** Ensures no run crosses key {@code at}. */
-	private void split(long at) {
-		Map.Entry<Long, Run> e = runs.lowerEntry(at);
-		if (e != null && e.getValue().end > at) {
-			Run run = e.getValue();
-			runs.put(at, new Run(run.end, run.value));
-			run.end = at;
-		}
-	}
-
-	/** Merges the run ending at {@code at} with the one starting there if they hold the same value. */
-	private void coalesce(long at) {
-		Run right = runs.get(at);
-		Map.Entry<Long, Run> left = runs.lowerEntry(at);
-		if (right != null && left != null && left.getValue().end == at && left.getValue().value == right.value) {
-			left.getValue().end = right.end;
-			runs.remove(at);
-		}
-	}
-
-	private void coalesceInside(long from, long to) {
-		Long key = runs.ceilingKey(from);
-		while (key != null && key < to) {
-			Run run = runs.get(key);
-			Long next = runs.higherKey(key);
-			if (next != null && next == run.end && runs.get(next).value == run.value) {
-				run.end = runs.get(next).end;
-				runs.remove(next);
-			} else {
-				key = next;
-			}
-		}
 	}
 }

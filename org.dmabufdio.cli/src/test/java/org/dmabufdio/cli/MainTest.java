@@ -1,0 +1,108 @@
+package org.dmabufdio.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as users run it: exit codes, text and JSON output, diagnostics. */
+class MainTest {
+
+	@TempDir
+	Path dir;
+
+	private record Run(int exit, String out, String err) {
+	}
+
+	private static Run run(String... args) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int exit = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8));
+		return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+
+	private Path write(String name, String text) throws IOException {
+		Path p = dir.resolve(name);
+		Files.writeString(p, text);
+		return p;
+	}
+
+	@Test
+	void theCardRunsAndOneScenarioFails() {
+		Run r = run("run", "../scenarios/card.dmabuf");
+		assertEquals(1, r.exit(), r.out());
+		assertTrue(r.out().contains("PASS  ../scenarios/card.dmabuf: card example, patches 1 and 2"), r.out());
+		assertTrue(r.out().contains("FAIL  ../scenarios/card.dmabuf: card example, patch 1 alone"), r.out());
+		assertTrue(r.out().contains("../scenarios/card.dmabuf:11:88: rss of app[2]: VmRSS grew by 3145728 kB"), r.out());
+		assertTrue(r.out().contains("-1 EFAULT"), r.out());
+		assertTrue(r.out().contains("3 scenario runs: 2 pass 1 fail"), r.out());
+	}
+
+	@Test
+	void allPassingExitsZero() throws IOException {
+		Path f = write("ok.dmabuf", "scenario \"ok\" {\n    alloc 1M from system heap; mmap\n    assert ok\n}\n");
+		assertEquals(0, run("run", f.toString()).exit());
+	}
+
+	@Test
+	void aFileThatDoesNotValidateExits252WithFileLineColumn() throws IOException {
+		Path bad = write("bad.dmabuf", "scenario \"bad\" {\n    alloc 3 from system heap\n}\n");
+		Run r = run("run", bad.toString());
+		assertEquals(252, r.exit());
+		assertTrue(r.out().contains(bad + ":2:11: error: size '3' needs a unit"), r.out());
+	}
+
+	@Test
+	void aFileThatDoesNotParseExits252() throws IOException {
+		Path bad = write("syntax.dmabuf", "scenario \"x\" {\n    alocate 3G\n}\n");
+		Run r = run("run", bad.toString());
+		assertEquals(252, r.exit());
+		assertTrue(r.out().contains(bad + ":2:5: error:"), r.out());
+	}
+
+	@Test
+	void failuresAreCountedAndCapped() throws IOException {
+		StringBuilder many = new StringBuilder("scenario \"many\" {\n    rounds 260\n    alloc 1M from system heap; mmap\n    assert fails EINVAL\n}\n");
+		Path f = write("many.dmabuf", many.toString());
+		assertEquals(250, run("run", f.toString()).exit());
+	}
+
+	@Test
+	void directoriesAreSearched() throws IOException {
+		write("a.dmabuf", "scenario \"a\" {\n    alloc 1M from system heap\n    assert ok\n}\n");
+		write("b.dmabuf", "scenario \"b\" {\n    alloc 1M from system heap\n    assert ok\n}\n");
+		Run r = run("run", dir.toString());
+		assertEquals(0, r.exit());
+		assertTrue(r.out().contains("2 scenario runs: 2 pass"), r.out());
+	}
+
+	@Test
+	void jsonHasTheDocumentedShape() {
+		Run r = run("run", "--format", "json", "../scenarios/card.dmabuf");
+		String json = r.out();
+		assertTrue(json.startsWith("{\"scenarios\":[{\"file\":\"../scenarios/card.dmabuf\",\"name\":\"card example, patches 1 and 2\","
+				+ "\"params\":{},\"round\":1,\"status\":\"pass\",\"message\":null,"), json);
+		assertTrue(json.contains("\"status\":\"fail\",\"message\":\"rss of app[2]: VmRSS grew by 3145728 kB"), json);
+		assertTrue(json.contains("\"errno\":\"EFAULT\""), json);
+		assertTrue(json.contains("\"status\":{\"VmRSS\":"), json);
+		assertTrue(json.contains("\"meminfo\":{\"MemTotal\":"), json);
+		assertTrue(json.contains("\"Cached\":") && json.contains("\"Mapped\":") && json.contains("\"AnonPages\":"), json);
+	}
+
+	@Test
+	void badCommandLines() {
+		assertEquals(Main.EXIT_USAGE, run().exit());
+		assertEquals(Main.EXIT_USAGE, run("run").exit());
+		assertEquals(Main.EXIT_USAGE, run("run", "--format", "xml", "x").exit());
+		assertEquals(Main.EXIT_USAGE, run("run", "/no/such/file.dmabuf").exit());
+	}
+}

@@ -1,0 +1,130 @@
+package org.dmabufdio.runtime.util;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** RangeMap against a plain array, under random operations of every kind. */
+class RangeMapTest {
+
+	static final int KEYS = 3000;
+
+	@ParameterizedTest
+	@ValueSource(longs = { 1, 2, 3, 4, 5, 6, 7, 8 })
+	void behavesLikeAnArray(long seed) {
+		SplittableRandom r = new SplittableRandom(seed);
+		RangeMap map = new RangeMap(0);
+		long[] ref = new long[KEYS];
+		for (int op = 0; op < 4000; op++) {
+			int from = r.nextInt(KEYS);
+			int to = Math.min(KEYS, from + 1 + (r.nextBoolean() ? r.nextInt(8) : r.nextInt(600)));
+			switch (r.nextInt(4)) {
+			case 0 -> {
+				long v = r.nextInt(4);
+				map.set(from, to, v);
+				for (int k = from; k < to; k++) {
+					ref[k] = v;
+				}
+			}
+			case 1 -> {
+				long d = r.nextInt(3) - 1;
+				map.add(from, to, d);
+				for (int k = from; k < to; k++) {
+					ref[k] += d;
+				}
+			}
+			case 2 -> {
+				// a sequential append, as readahead does
+				long v = 1 + r.nextInt(2);
+				int end = Math.min(KEYS, to + 40);
+				map.set(to, end, v);
+				for (int k = to; k < end; k++) {
+					ref[k] = v;
+				}
+			}
+			default -> {
+				// visit and check the visitor sees the old values
+				List<long[]> seen = new ArrayList<>();
+				map.update(from, to, v -> v * 2, (s, e, v) -> seen.add(new long[] { s, e, v }));
+				for (long[] run : seen) {
+					for (long k = run[0]; k < run[1]; k++) {
+						assertEquals(ref[(int) k], run[2]);
+					}
+				}
+				for (int k = from; k < to; k++) {
+					ref[k] *= 2;
+				}
+			}
+			}
+			if (op % 50 == 0 || op > 3900) {
+				check(map, ref);
+			}
+		}
+	}
+
+	private static void check(RangeMap map, long[] ref) {
+		for (int k = 0; k < KEYS; k++) {
+			assertEquals(ref[k], map.get(k), "key " + k);
+		}
+		// forEach covers [from, to) exactly, and runs are coalesced
+		long[] cursor = { 0 };
+		long[] prev = { Long.MIN_VALUE, 0 };
+		int[] changes = { 0 };
+		map.forEach(0, KEYS, (s, e, v) -> {
+			assertEquals(cursor[0], s);
+			assertTrue(e > s);
+			for (long k = s; k < e; k++) {
+				assertEquals(ref[(int) k], v);
+			}
+			assertTrue(prev[0] != v || prev[1] != s, "adjacent runs with the same value");
+			prev[0] = v;
+			prev[1] = e;
+			cursor[0] = e;
+		});
+		assertEquals(KEYS, cursor[0]);
+		for (int k = 1; k < KEYS; k++) {
+			if (ref[k] != ref[k - 1]) {
+				changes[0]++;
+			}
+		}
+		int nonDefaultRuns = 0;
+		for (int k = 0; k < KEYS; k++) {
+			if (ref[k] != 0 && (k == 0 || ref[k - 1] != ref[k])) {
+				nonDefaultRuns++;
+			}
+		}
+		assertEquals(nonDefaultRuns, map.runCount(), "runs are minimal");
+	}
+
+	@Test
+	void hugeKeysAndOneRun() {
+		RangeMap map = new RangeMap(-1);
+		map.set(0, 1L << 48, 7);
+		assertEquals(1, map.runCount());
+		assertEquals(7, map.get((1L << 48) - 1));
+		assertEquals(-1, map.get(1L << 48));
+		map.set(5, 10, -1);
+		assertEquals(2, map.runCount());
+		assertEquals((1L << 48) - 5, map.count(0, 1L << 48, v -> v == 7));
+	}
+
+	@Test
+	void manyRunsSpillIntoChunks() {
+		RangeMap map = new RangeMap(0);
+		for (int i = 0; i < 10_000; i++) {
+			map.set(2 * i, 2 * i + 1, 1 + (i % 3));
+		}
+		assertEquals(10_000, map.runCount());
+		map.set(0, 20_000, 5);
+		assertEquals(1, map.runCount());
+		map.clear();
+		assertTrue(map.isEmpty());
+	}
+}
