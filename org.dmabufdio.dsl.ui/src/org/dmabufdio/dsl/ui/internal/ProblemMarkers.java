@@ -1,6 +1,8 @@
 package org.dmabufdio.dsl.ui.internal;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
@@ -42,20 +44,22 @@ public final class ProblemMarkers {
 		}
 	}
 
+	/** Creates one marker with all its attributes at once, so no reader sees it half made. */
 	private static void create(IFile file, Issue issue) throws CoreException {
-		IMarker marker = file.createMarker(TYPE);
-		marker.setAttribute(IMarker.MESSAGE, issue.getMessage());
-		marker.setAttribute(IMarker.SEVERITY, severity(issue.getSeverity()));
+		Map<String, Object> attributes = new HashMap<>();
+		attributes.put(IMarker.MESSAGE, issue.getMessage());
+		attributes.put(IMarker.SEVERITY, severity(issue.getSeverity()));
 		if (issue.getLineNumber() != null) {
-			marker.setAttribute(IMarker.LINE_NUMBER, issue.getLineNumber().intValue());
+			attributes.put(IMarker.LINE_NUMBER, issue.getLineNumber().intValue());
 		}
 		if (issue.getOffset() != null && issue.getLength() != null) {
-			marker.setAttribute(IMarker.CHAR_START, issue.getOffset().intValue());
-			marker.setAttribute(IMarker.CHAR_END, issue.getOffset() + issue.getLength());
+			attributes.put(IMarker.CHAR_START, issue.getOffset().intValue());
+			attributes.put(IMarker.CHAR_END, issue.getOffset() + issue.getLength());
 		}
 		if (issue.getCode() != null) {
-			marker.setAttribute(CODE, issue.getCode());
+			attributes.put(CODE, issue.getCode());
 		}
+		file.createMarker(TYPE, attributes);
 	}
 
 	private static int severity(Severity severity) {
