@@ -22,6 +22,7 @@ import org.dmabufdio.runtime.kernel.KFile;
 import org.dmabufdio.runtime.kernel.Kernel;
 import org.dmabufdio.runtime.kernel.KernelVariant;
 import org.dmabufdio.runtime.kernel.Task;
+import org.dmabufdio.runtime.mm.Gup;
 import org.dmabufdio.runtime.mm.Mappable;
 import org.dmabufdio.runtime.mm.Mmap;
 import org.dmabufdio.runtime.mm.Shmem.ShmemFile;
@@ -38,6 +39,8 @@ public final class Machine {
 
 	private final Kernel k;
 	private final List<MemoryStress> stressors = new java.util.ArrayList<>();
+	/** Long-lived pins by handle, with the process that holds them. */
+	private final java.util.TreeMap<Integer, Object[]> pins = new java.util.TreeMap<>();
 
 	/** Boots a kernel on the described machine and brings it to the state its profile gives. */
 	public Machine(BootParams params, KernelVariant variant) {
@@ -219,10 +222,49 @@ public final class Machine {
 		return child == null ? -org.dmabufdio.runtime.kernel.Errno.ENOMEM : child.pid;
 	}
 
-	/** exit(): closes everything and tears the address space down (check_mm() runs). */
+	/**
+	 * exit(): closes everything and tears the address space down (check_mm() runs). Pins the
+	 * process still holds are dropped after the address space is gone, as io_uring's deferred
+	 * ring teardown does.
+	 */
 	public void exit(Task t) {
 		enter();
 		k.exit(t);
+		for (Integer handle : new java.util.ArrayList<>(pins.keySet())) {
+			if (pins.get(handle)[0] == t) {
+				unpin(handle);
+			}
+		}
+	}
+
+	/**
+	 * Pins user memory [addr, addr + len) until {@link #unpin}, as io_uring_register_buffers()
+	 * or VFIO do (FOLL_WRITE, and FOLL_LONGTERM if asked). Returns a pin handle, or -errno if not
+	 * every page could be pinned (nothing stays pinned then).
+	 */
+	public long pin(Task t, long addr, long len, boolean longterm) {
+		enter();
+		long first = addr >>> Units.PAGE_SHIFT;
+		long n = ((addr + len - 1) >>> Units.PAGE_SHIFT) - first + 1;
+		Gup.PinnedPages pinned = new Gup.PinnedPages();
+		long got = k.gup.pinUserPagesFast(t.mm(), first, n, Gup.FOLL_WRITE | (longterm ? Gup.FOLL_LONGTERM : 0), pinned);
+		if (got < n) {
+			k.gup.unpinUserPages(pinned, false);
+			return got < 0 ? got : -org.dmabufdio.runtime.kernel.Errno.EFAULT;
+		}
+		int handle = pins.isEmpty() ? 1 : pins.lastKey() + 1;
+		pins.put(handle, new Object[] { t, pinned });
+		return handle;
+	}
+
+	/** Drops a pin taken by {@link #pin}; the pages were written, so they are dirtied. */
+	public long unpin(int handle) {
+		Object[] pin = pins.remove(handle);
+		if (pin == null) {
+			return -EINVAL;
+		}
+		k.gup.unpinUserPages((Gup.PinnedPages) pin[1], true);
+		return 0;
 	}
 
 	/** The CPU reads or writes user memory [addr, addr + len); returns bytes touched or -EFAULT. */
@@ -323,5 +365,10 @@ public final class Machine {
 	/** Live dma-bufs. */
 	public List<DmaBuf> dmabufs() {
 		return k.heaps.live();
+	}
+
+	/** Per-buffer dma-buf totals (/sys/kernel/debug/dma_buf/bufinfo). */
+	public List<org.dmabufdio.runtime.fs.proc.DmabufInfo.Buffer> bufinfo() {
+		return org.dmabufdio.runtime.fs.proc.DmabufInfo.show(k);
 	}
 }

@@ -21,6 +21,8 @@ public enum DeviceParameter {
 			(p, v) -> p.watermarkScaleFactor = v.intValue()),
 	READAHEAD("readahead", Unit.SIZE, "read_ahead_kb of the data partition", (p, v) -> p.readAheadKb = v.longValue() >> 10),
 	SWAP("swap", Unit.SIZE, "swap (zram) size; 0 for none", (p, v) -> p.swapBytes = v.longValue()),
+	SWAP_COMPRESSION("swap_compression", Unit.COUNT, "zram's compression ratio (pages per stored page); 0: a swap disk",
+			(p, v) -> p.swapCompression = v.doubleValue()),
 	SYSTEM_ANON("system_anon", Unit.SIZE, "anonymous memory of the processes already running",
 			(p, v) -> p.systemAnonBytes = v.longValue()),
 	SYSTEM_CACHE("system_cache", Unit.SIZE, "page cache of files already read (reclaimable)",

@@ -33,8 +33,25 @@ public final class AddressSpace implements Reclaimable {
 		return pages.residentPages(from, to);
 	}
 
+	/**
+	 * Reclaim picked pages [from, to) (clean, unpinned, not accessed lately): unmap them from
+	 * every process ({@code try_to_unmap()}), then drop those still clean from the page cache.
+	 */
 	@Override
 	public long reclaim(Pages p, long from, long to) {
-		return k.filemap.deleteFromPageCache(this, from, to); // reclaim checked them already
+		if (pages.mapcountPages(from, to) > 0) {
+			k.rmap.tryToUnmap(pages, from, to);
+		}
+		java.util.List<long[]> clean = new java.util.ArrayList<>();
+		pages.flagRuns(from, to, (s, e, f) -> {
+			if ((f & Pages.PG_DIRTY) == 0) {
+				clean.add(new long[] { s, e });
+			}
+		});
+		long freed = 0;
+		for (long[] c : clean) {
+			freed += k.filemap.deleteFromPageCache(this, c[0], c[1]);
+		}
+		return freed;
 	}
 }

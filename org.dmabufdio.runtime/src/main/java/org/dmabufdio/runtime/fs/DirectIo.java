@@ -49,6 +49,7 @@ public final class DirectIo {
 		long done = 0;
 		long lastCompletion = k.clock.now();
 		while (done < ioBytes) {
+			k.tick();
 			long want = Math.min(bioBytes, ioBytes - done);
 			long ready = buffer.pin(done, want, !write);
 			if (ready < 0) {

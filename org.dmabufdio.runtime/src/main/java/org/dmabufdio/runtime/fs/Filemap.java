@@ -131,6 +131,7 @@ public final class Filemap {
 		long last = (end + Units.PAGE_SIZE - 1) >>> Units.PAGE_SHIFT;
 		long copied = 0;
 		while (index < last) {
+			k.tick();
 			if (!mapping.pages.isResident(index)) {
 				k.readahead.pageCacheSyncRa(file, index, last - index);
 				if (!mapping.pages.isResident(index)

@@ -70,6 +70,11 @@ public final class OpenFile implements KFile, Mappable {
 			public String name() {
 				return "/data/" + inode.name;
 			}
+
+			@Override
+			public boolean canWriteback() {
+				return true;
+			}
 		};
 	}
 

@@ -167,6 +167,7 @@ public final class Readahead {
 	void readPages(Inode inode, long from, long to) {
 		long perRequest = Math.max(1, inode.fs.bdev().maxRequestBytes() >>> Units.PAGE_SHIFT);
 		for (long s = from; s < to; s += perRequest) {
+			k.tick();
 			long e = Math.min(to, s + perRequest);
 			k.costs.charge(Cost.READAHEAD_SUBMIT_NS, 1);
 			long done = inode.fs.bdev().submitBio(k.clock.now(), (e - s) << Units.PAGE_SHIFT, false);

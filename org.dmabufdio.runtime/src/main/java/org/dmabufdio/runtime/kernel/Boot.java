@@ -1,7 +1,5 @@
 package org.dmabufdio.runtime.kernel;
 
-import java.util.List;
-
 import org.dmabufdio.runtime.fs.Inode;
 import org.dmabufdio.runtime.mm.Gfp;
 import org.dmabufdio.runtime.mm.Mmap;
@@ -52,20 +50,33 @@ public final class Boot {
 		k.bdev.resetQueue();
 	}
 
+	/** Boot-time breaks are capped, so a huge machine boots in bounded time. */
+	static final long MAX_BREAKS = 1 << 20;
+
 	/**
 	 * Breaks {@code percent} of the wholly free 1 MiB blocks by taking one page at a random place
-	 * in each, as long-lived kernel allocations scattered over an uptime do.
+	 * in each, as long-lived kernel allocations scattered over an uptime do. The broken blocks
+	 * are spread evenly over each free extent, at seeded random places.
 	 */
 	static void fragment(Kernel k, int percent) {
 		if (percent <= 0) {
 			return;
 		}
-		List<Long> blocks = k.pageAlloc.freeAlignedBlocks(FRAGMENTATION_ORDER);
 		long size = 1L << FRAGMENTATION_ORDER;
 		long taken = 0;
-		for (long block : blocks) {
-			if (k.random.nextInt(100) < percent && k.pageAlloc.takeRange(block + k.random.nextLong(size), 1)) {
-				taken++;
+		for (long[] extent : k.pageAlloc.freeExtents()) {
+			long first = (extent[0] + size - 1) & -size;
+			long blocks = first + size <= extent[1] ? (extent[1] - first) / size : 0;
+			long breaks = Math.min(MAX_BREAKS - taken, blocks * percent / 100);
+			if (breaks <= 0) {
+				continue;
+			}
+			double stride = (double) blocks / breaks;
+			for (long j = 0; j < breaks; j++) {
+				long block = first + (long) (j * stride + k.random.nextDouble() * stride) * size;
+				if (k.pageAlloc.takeRange(block + k.random.nextLong(size), 1)) {
+					taken++;
+				}
 			}
 		}
 		k.vmstat.mod(NodeStat.NR_SLAB_UNRECLAIMABLE, taken);

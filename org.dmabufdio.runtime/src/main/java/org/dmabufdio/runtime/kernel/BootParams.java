@@ -28,6 +28,8 @@ public final class BootParams {
 	public long readAheadKb = 128;
 	/** Swap (zram) size; 0 for none. */
 	public long swapBytes = 0;
+	/** zram's compression ratio (3 keeps three pages in one); 0 for a swap disk. */
+	public double swapCompression = 0;
 	/** Anonymous memory of the processes already running at boot (not reclaimable without swap). */
 	public long systemAnonBytes = 0;
 	/** Page cache of files the system already read: clean, reclaimable. */

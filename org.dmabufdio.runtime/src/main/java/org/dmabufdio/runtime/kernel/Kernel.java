@@ -75,6 +75,9 @@ public final class Kernel {
 	public final DmaBufFileIo dmabufIo;
 
 	private final Swap swap;
+	private long work;
+	private long workLimit = Long.MAX_VALUE;
+	private long deadline = Long.MAX_VALUE;
 	private final TreeMap<Integer, Task> tasks = new TreeMap<>();
 	private final Map<KFile, Integer> fileRefs = new IdentityHashMap<>();
 	private int nextPid = 1;
@@ -103,9 +106,11 @@ public final class Kernel {
 
 		lru = new Lru(vmstat);
 		vmscan = new Vmscan(pageAlloc, lru, vmstat, costs);
-		swap = p.swapBytes > 0 ? new Swap(p.swapBytes >>> Units.PAGE_SHIFT) : null;
+		swap = p.swapBytes > 0 ? new Swap(p.swapBytes >>> Units.PAGE_SHIFT, p.swapCompression, pageAlloc, vmstat) : null;
 		vmscan.setSwap(swap);
+		vmscan.setTick(this::tick);
 		rmap = new Rmap(this);
+		vmscan.setRmap(rmap);
 		anonVmas = new AnonVmas(this);
 		memory = new Memory(this);
 		gup = new Gup(this);
@@ -131,6 +136,28 @@ public final class Kernel {
 	 */
 	public boolean vmDmabufDio(Vma vma) {
 		return variant.has(Feature.VM_DMABUF_DIO) && vma.hasFlag(VmFlags.VM_DMABUF_DIO);
+	}
+
+	/**
+	 * Bounds the work the simulation may do from now on: a number of work units (readahead
+	 * windows, allocated blocks, reclaim batches, bios ...) and a wall-clock deadline
+	 * ({@link System#nanoTime()}); passing either throws {@link SimulationLimitException}.
+	 */
+	public void limitWork(long units, long deadlineNanoTime) {
+		this.work = 0;
+		this.workLimit = units;
+		this.deadline = deadlineNanoTime;
+	}
+
+	/** Counts one unit of work in a loop whose length depends on sizes a scenario chose. */
+	public void tick() {
+		if (++work > workLimit) {
+			throw new SimulationLimitException("the simulation needs more than " + workLimit
+					+ " steps of work here: a size this large is beyond what it can simulate in time");
+		}
+		if ((work & 0xfff) == 0 && System.nanoTime() > deadline) {
+			throw new SimulationLimitException("the simulation ran past its wall-clock budget");
+		}
 	}
 
 	/** Swap space, or null if the machine has none. */

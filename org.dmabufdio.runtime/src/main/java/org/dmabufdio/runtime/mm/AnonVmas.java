@@ -15,6 +15,7 @@ public final class AnonVmas implements Reclaimable {
 
 	private final Kernel k;
 	private final List<AnonVma> all = new ArrayList<>();
+	private final java.util.Map<Pages, AnonVma> byPages = new java.util.IdentityHashMap<>();
 
 	public AnonVmas(Kernel k) {
 		this.k = k;
@@ -32,6 +33,7 @@ public final class AnonVmas implements Reclaimable {
 			anon.pages.setReclaimOwner(this);
 			anon.pages.setOnUnpin((pages, from, to) -> freeUnmapped(anon, from, to));
 			all.add(anon);
+			byPages.put(anon.pages, anon);
 			anon.mappers.add(vma);
 			vma.anonVma = anon;
 		}
@@ -80,14 +82,9 @@ public final class AnonVmas implements Reclaimable {
 		pages.remove(from, to);
 	}
 
-	/** Looks up the anon owner of a pte's page by {@link Pages} identity (for GUP unpin). */
+	/** The anon_vma owning {@code pages}, or null. */
 	public AnonVma ownerOf(Pages pages) {
-		for (AnonVma a : all) {
-			if (a != null && a.pages == pages) {
-				return a;
-			}
-		}
-		return null;
+		return byPages.get(pages);
 	}
 
 	/**
@@ -159,15 +156,15 @@ public final class AnonVmas implements Reclaimable {
 		if (owner == null || swap == null) {
 			return 0;
 		}
-		long n = Math.min(to - from, swap.freeSlots());
-		if (n <= 0) {
+		long resident = pages.residentPages(from, to);
+		long reserved = swap.reserve(resident);
+		if (reserved < resident) {
+			swap.free(reserved); // all or nothing: zram could not take the run
 			return 0;
 		}
-		long end = from + n;
-		long resident = pages.residentPages(from, end);
 		for (Vma vma : owner.mappers) {
 			List<long[]> runs = new ArrayList<>();
-			vma.ptes.forEach(Math.max(from, vma.start), Math.min(end, vma.end), (s, e, p) -> {
+			vma.ptes.forEach(Math.max(from, vma.start), Math.min(to, vma.end), (s, e, p) -> {
 				if (Pte.present(p) && Pte.anon(p) && Pte.sourceId(p) == owner.id) {
 					runs.add(new long[] { s, e, p });
 				}
@@ -179,9 +176,8 @@ public final class AnonVmas implements Reclaimable {
 				k.rmap.folioRemoveRmapPtes(pages, r[0], r[1], vma);
 			}
 		}
-		swap.allocate(resident);
 		k.vmstat.count(VmEvent.PSWPOUT, resident);
-		freeResident(pages, from, end);
+		freeResident(pages, from, to);
 		return resident;
 	}
 }

@@ -147,7 +147,8 @@ public final class Gup {
 
 	/**
 	 * {@code check_vma_flags()}: GUP refuses VM_IO and VM_PFNMAP mappings (-EFAULT), FOLL_ANON
-	 * on a file mapping, and writes to read-only mappings.
+	 * on a file mapping, long-term write pins of file mappings needing dirty tracking, and
+	 * writes to read-only mappings.
 	 */
 	public static long checkVmaFlags(Vma vma, int gupFlags) {
 		long vmFlags = vma.flags;
@@ -159,6 +160,9 @@ public final class Gup {
 			return -EFAULT;
 		}
 		if (write) {
+			if (!vma.isAnonymous() && !writableFileMappingAllowed(vma, gupFlags)) {
+				return -EFAULT;
+			}
 			if ((vmFlags & VmFlags.VM_WRITE) == 0) {
 				if ((gupFlags & FOLL_FORCE) == 0 || !VmFlags.isCowMapping(vmFlags)) {
 					return -EFAULT;
@@ -170,6 +174,26 @@ public final class Gup {
 			}
 		}
 		return 0;
+	}
+
+	/**
+	 * {@code writable_file_mapping_allowed()}: a long-term write pin of a file mapping the
+	 * filesystem writes back would let the device dirty pages behind the filesystem's back.
+	 */
+	static boolean writableFileMappingAllowed(Vma vma, int gupFlags) {
+		if ((gupFlags & (FOLL_PIN | FOLL_LONGTERM)) != (FOLL_PIN | FOLL_LONGTERM)) {
+			return true;
+		}
+		return !vmaNeedsDirtyTracking(vma);
+	}
+
+	/** {@code vma_needs_dirty_tracking()}: a shared writable mapping of a file with writeback. */
+	static boolean vmaNeedsDirtyTracking(Vma vma) {
+		long shared = VmFlags.VM_SHARED | VmFlags.VM_WRITE;
+		if ((vma.flags & shared) != shared || vma.hasFlag(VmFlags.VM_PFNMAP)) {
+			return false;
+		}
+		return vma.ops != null && vma.ops.canWriteback();
 	}
 
 	/** {@code try_grab_folio(FOLL_PIN)}: one more pin on each page of a pte run. */

@@ -242,6 +242,37 @@ public final class Memory {
 		vma.ptes.set(from, to, Pte.NONE);
 	}
 
+	/**
+	 * Zaps only the ptes of [from, to) that map the vma's backing pages, leaving COW copies and
+	 * pfn mappings: what unmapping a file's pages for reclaim takes away.
+	 */
+	void zapBackingPtes(Vma vma, long from, long to) {
+		List<long[]> runs = new ArrayList<>();
+		vma.ptes.forEach(from, to, (s, e, pte) -> {
+			if (Pte.present(pte) && !Pte.anon(pte) && !Pte.special(pte)) {
+				runs.add(new long[] { s, e, pte });
+			}
+		});
+		for (long[] r : runs) {
+			zapPresentFolioPtes(vma, r[0], r[1] - r[0], r[2]);
+			vma.ptes.set(r[0], r[1], Pte.NONE);
+		}
+	}
+
+	/**
+	 * Where a fault over [vpn, vpn + n) stopped: the first page whose pte does not allow the
+	 * access, or vpn + n if all do.
+	 */
+	public long faultedUpTo(Vma vma, long vpn, long n, boolean write) {
+		long[] stop = { vpn + n };
+		vma.ptes.forEach(vpn, vpn + n, (s, e, pte) -> {
+			if (stop[0] == vpn + n && (!Pte.present(pte) || (write && !Pte.write(pte)))) {
+				stop[0] = s;
+			}
+		});
+		return stop[0];
+	}
+
 	private void zapPresentFolioPtes(Vma vma, long vpn, long n, long pte) {
 		if (Pte.swap(pte)) {
 			k.anonVmas.swapFree(pte, vpn, n);

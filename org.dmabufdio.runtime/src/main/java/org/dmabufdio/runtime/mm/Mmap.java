@@ -74,6 +74,7 @@ public final class Mmap {
 		Vma vma = new Vma(mm, start, start + pages, vmFlags, pgoff, file == null ? null : file.pages(),
 				file == null ? null : file.vmOps());
 		mm.insert(vma);
+		linkFile(vma);
 		if (file != null) {
 			files.put(vma, file);
 			file.vmaOpened(vma);
@@ -138,6 +139,7 @@ public final class Mmap {
 		vma.ptes.set(at, vma.end, Pte.NONE);
 		vma.end = at;
 		vma.mm.insert(upper);
+		linkFile(upper);
 		Mappable file = files.get(vma);
 		if (file != null) {
 			files.put(upper, file);
@@ -149,6 +151,13 @@ public final class Mmap {
 			}
 		}
 		return upper;
+	}
+
+	/** {@code vma_interval_tree_insert()}: the file's pages know this vma maps them. */
+	private static void linkFile(Vma vma) {
+		if (vma.backing != null) {
+			vma.backing.mappers.add(vma);
+		}
 	}
 
 	/** The anon owners whose pages a vma maps (its own and those shared from a parent). */
@@ -176,6 +185,9 @@ public final class Mmap {
 			a.mappers.remove(vma);
 		}
 		vma.mm.remove(vma);
+		if (vma.backing != null) {
+			vma.backing.mappers.remove(vma);
+		}
 		Mappable file = files.remove(vma);
 		if (file != null) {
 			file.vmaClosed(vma);
@@ -210,6 +222,7 @@ public final class Mmap {
 			Vma dst = new Vma(child, src.start, src.end, src.flags & ~VmFlags.VM_LOCKED, src.pgoff, src.backing,
 					src.ops);
 			child.insert(dst);
+			linkFile(dst);
 			vmaCopied(dst, src);
 			if (src.anonVma != null) {
 				k.anonVmas.prepare(dst); // anon_vma_fork()

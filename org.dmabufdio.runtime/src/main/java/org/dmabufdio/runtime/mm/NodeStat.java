@@ -22,6 +22,8 @@ public enum NodeStat {
 	NR_SWAPCACHE,
 	NR_KERNEL_MISC_RECLAIMABLE,
 	NR_PAGETABLE,
+	/** pages zsmalloc holds for zram's compressed store (nr_zspages) */
+	NR_ZSPAGES,
 	/** pages held by dma-buf heaps: not a kernel counter, reported per buffer and in total */
 	NR_DMABUF
 }

@@ -120,12 +120,20 @@ public final class PageAllocator {
 		long pagesMin = minFreeKbytes >> 2;
 		long lowmemPages = totalramPages();
 		for (Zone zone : zones) {
-			long min = pagesMin * zone.managedPages / Math.max(1, lowmemPages);
+			long min = mulDiv(pagesMin, zone.managedPages, Math.max(1, lowmemPages));
 			long tmp = Math.max(min >> 2, zone.managedPages * watermarkScaleFactor / 10000);
 			zone.watermark[Zone.WMARK_MIN] = min;
 			zone.watermark[Zone.WMARK_LOW] = min + tmp;
 			zone.watermark[Zone.WMARK_HIGH] = min + 2 * tmp;
 		}
+	}
+
+	/** a * b / c as the kernel's u64 arithmetic, exact unless the product overflows 63 bits. */
+	static long mulDiv(long a, long b, long c) {
+		if (Math.multiplyHigh(a, b) == 0 && a * b >= 0) {
+			return a * b / c;
+		}
+		return (long) ((double) a * b / c);
 	}
 
 	/** {@code setup_per_zone_lowmem_reserve()}: what a lower zone keeps from higher-zone users. */
@@ -247,28 +255,51 @@ public final class PageAllocator {
 		int highest = highestZoneIdx(gfp);
 		long got = 0;
 		int noProgress = 0;
-		boolean kswapdWoken = false;
 		while (got < nrPages) {
 			reclaimer.kswapdCatchUp();
 			got += takeAboveMark(Zone.WMARK_LOW, highest, nrPages - got, out);
 			if (got == nrPages) {
 				break;
 			}
-			if (!kswapdWoken && has(gfp, __GFP_KSWAPD_RECLAIM)) {
+			if (has(gfp, __GFP_KSWAPD_RECLAIM)) {
 				wakeAllKswapds(0, highest);
-				kswapdWoken = true;
-				continue;
 			}
 			got += takeAboveMark(Zone.WMARK_MIN, highest, nrPages - got, out);
 			if (got == nrPages || !has(gfp, __GFP_DIRECT_RECLAIM)) {
 				break;
 			}
-			long want = Math.max(SWAP_CLUSTER_MAX, nrPages - got);
+			// the stalled task reclaims what brings it back to the low watermark (at least a
+			// cluster), then tries again; kswapd, still below its high watermark, works meanwhile
+			long want = Math.max(SWAP_CLUSTER_MAX, Math.min(nrPages - got, pagesBelowLow()));
 			long reclaimed = reclaimer.tryToFreePages(want, gfp, 0);
 			noProgress = reclaimed > 0 ? 0 : noProgress + 1;
 			if (noProgress >= MAX_RECLAIM_RETRIES || (reclaimed == 0 && has(gfp, __GFP_NORETRY))) {
 				got += takeAboveMark(Zone.WMARK_MIN, highest, nrPages - got, out);
 				break;
+			}
+		}
+		if (has(gfp, __GFP_KSWAPD_RECLAIM) && pagesBelowLow() > 0) {
+			wakeAllKswapds(0, highest); // what the next allocation would do below the low watermark
+		}
+		return got;
+	}
+
+	/**
+	 * An allocation with ALLOC_NO_WATERMARKS, as a task in reclaim (PF_MEMALLOC) makes: it may
+	 * use the reserves below the min watermark, and fails only when nothing is free.
+	 */
+	public long allocPagesNoWatermarks(long nrPages, PfnRuns out) {
+		long got = 0;
+		for (int i = zones.size() - 1; i >= 0 && got < nrPages; i--) {
+			Zone zone = zones.get(i);
+			long n = Math.min(nrPages - got, zone.freePages());
+			while (n > 0) {
+				long[] extent = zone.free.smallestExtent();
+				long take = Math.min(n, extent[1] - extent[0]);
+				take(zone, extent[0], take);
+				out.run(extent[0], take);
+				n -= take;
+				got += take;
 			}
 		}
 		return got;
@@ -326,19 +357,11 @@ public final class PageAllocator {
 		return start;
 	}
 
-	/**
-	 * Free 2^order-aligned blocks of {@code order} that are wholly free, per zone, in address
-	 * order: where a boot-time user could break them up.
-	 */
-	public java.util.List<Long> freeAlignedBlocks(int order) {
-		java.util.List<Long> out = new java.util.ArrayList<>();
-		long size = 1L << order;
+	/** The free extents of every zone, as {start, end} pfn pairs in address order. */
+	public java.util.List<long[]> freeExtents() {
+		java.util.List<long[]> out = new java.util.ArrayList<>();
 		for (Zone zone : zones) {
-			zone.free.forEach((s, e, v) -> {
-				for (long b = (s + size - 1) & -size; b + size <= e; b += size) {
-					out.add(b);
-				}
-			});
+			zone.free.forEach((s, e, v) -> out.add(new long[] { s, e }));
 		}
 		return out;
 	}
@@ -365,6 +388,15 @@ public final class PageAllocator {
 			}
 		}
 		return true;
+	}
+
+	/** Pages missing for every zone to be back at its low watermark. */
+	long pagesBelowLow() {
+		long n = 0;
+		for (Zone zone : zones) {
+			n += Math.max(0, zone.watermark[Zone.WMARK_LOW] - zone.freePages());
+		}
+		return n;
 	}
 
 	/** Pages kswapd must still free for every zone to reach its high watermark. */

@@ -48,6 +48,8 @@ public final class Pages {
 	final RangeMap lruSeq = new RangeMap(0);
 	/** Who frees these pages when reclaim picks them; null for pages reclaim never takes. */
 	Reclaimable reclaimOwner;
+	/** The vmas that map these pages linearly (i_mmap), for reverse-map walks. */
+	final java.util.List<Vma> mappers = new java.util.ArrayList<>();
 	/** Told when pins on some pages were dropped: the owner may free pages nobody holds now. */
 	UnpinListener onUnpin;
 

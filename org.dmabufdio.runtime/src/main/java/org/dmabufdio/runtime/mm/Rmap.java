@@ -65,4 +65,73 @@ public final class Rmap {
 		}
 		return last;
 	}
+
+	/** The vmas whose ptes may map pages of {@code pages}: i_mmap, or the anon_vma's. */
+	java.util.List<Vma> mappers(Pages pages) {
+		if (pages.kind == Pages.Kind.ANON) {
+			AnonVma owner = k.anonVmas.ownerOf(pages);
+			return owner == null ? java.util.List.of() : owner.mappers;
+		}
+		return pages.mappers;
+	}
+
+	/** The vpn of page {@code index} of {@code pages} in {@code vma} (anon pages keep theirs). */
+	static long vpnOf(Vma vma, Pages pages, long index) {
+		return pages.kind == Pages.Kind.ANON ? index : vma.start + (index - vma.pgoff);
+	}
+
+	/** True if a pte maps a page of {@code pages} (and not a COW copy or a pfn). */
+	private boolean maps(long pte, Pages pages) {
+		if (!Pte.present(pte) || Pte.special(pte)) {
+			return false;
+		}
+		if (pages.kind == Pages.Kind.ANON) {
+			return Pte.anon(pte) && k.anonVmas.get(Pte.sourceId(pte)).pages == pages;
+		}
+		return !Pte.anon(pte);
+	}
+
+	/**
+	 * {@code folio_referenced()}: for each page of [from, to), how many ptes mapping it were
+	 * accessed since the last look, clearing their accessed bits ({@code ptep_clear_flush_young}).
+	 * Memory a workload touches continuously is found accessed every time.
+	 */
+	org.dmabufdio.runtime.util.RangeMap folioReferenced(Pages pages, long from, long to) {
+		org.dmabufdio.runtime.util.RangeMap young = new org.dmabufdio.runtime.util.RangeMap(0);
+		for (Vma vma : mappers(pages)) {
+			long vs = Math.max(vma.start, vpnOf(vma, pages, from));
+			long ve = Math.min(vma.end, vpnOf(vma, pages, to));
+			if (vs >= ve) {
+				continue;
+			}
+			long delta = vpnOf(vma, pages, 0);
+			java.util.List<long[]> runs = new java.util.ArrayList<>();
+			vma.ptes.forEach(vs, ve, (s, e, pte) -> {
+				if (maps(pte, pages) && (Pte.young(pte) || vma.alwaysReferenced)) {
+					runs.add(new long[] { s, e, pte });
+				}
+			});
+			for (long[] r : runs) {
+				young.add(r[0] - delta, r[1] - delta, 1);
+				if (!vma.alwaysReferenced) {
+					vma.ptes.set(r[0], r[1], Pte.mkold(r[2]));
+				}
+			}
+		}
+		return young;
+	}
+
+	/**
+	 * {@code try_to_unmap()} of file-backed pages [from, to): every pte mapping them is zapped,
+	 * carrying its dirty bit to the page, so the page can leave the page cache.
+	 */
+	public void tryToUnmap(Pages pages, long from, long to) {
+		for (Vma vma : new java.util.ArrayList<>(mappers(pages))) {
+			long vs = Math.max(vma.start, vpnOf(vma, pages, from));
+			long ve = Math.min(vma.end, vpnOf(vma, pages, to));
+			if (vs < ve) {
+				k.memory.zapBackingPtes(vma, vs, ve);
+			}
+		}
+	}
 }

@@ -52,6 +52,7 @@ public final class Uaccess {
 			}
 			long end = Math.min(to, vma.end);
 			if (k.memory.handleMmFault(vma, vpn, end - vpn, write) < 0) {
+				vpn = k.memory.faultedUpTo(vma, vpn, end - vpn, write);
 				break; // a short copy: the kernel's fixup stops at this page
 			}
 			vpn = end;

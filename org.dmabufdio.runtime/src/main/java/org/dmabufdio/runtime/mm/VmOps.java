@@ -23,6 +23,14 @@ public interface VmOps {
 		return false;
 	}
 
+	/**
+	 * {@code mapping_can_writeback()}: the file's pages are written back by a filesystem, so a
+	 * shared writable mapping needs dirty tracking (regular files; not shmem or dma-bufs).
+	 */
+	default boolean canWriteback() {
+		return false;
+	}
+
 	/** The owner is a dma-buf exporter, whose pages must not be treated as page cache. */
 	default boolean dmabuf() {
 		return false;

@@ -23,6 +23,11 @@ public final class Vma {
 	AnonVma anonVma;
 	/** pte state by vpn; see {@link Pte}. */
 	final RangeMap ptes = new RangeMap(Pte.NONE);
+	/**
+	 * A workload touches this memory over and over (a stressor's loop): whenever reclaim looks,
+	 * its ptes have been accessed again since the last look.
+	 */
+	boolean alwaysReferenced;
 
 	Vma(MmStruct mm, long start, long end, long flags, long pgoff, Pages backing, VmOps ops) {
 		this.mm = mm;
@@ -72,6 +77,11 @@ public final class Vma {
 	 */
 	public void shiftPgoff(long pages) {
 		pgoff += pages;
+	}
+
+	/** Marks this memory as touched continuously by its process (see {@link #alwaysReferenced}). */
+	public void markAlwaysReferenced() {
+		alwaysReferenced = true;
 	}
 
 	/** vm_flags_set(). */

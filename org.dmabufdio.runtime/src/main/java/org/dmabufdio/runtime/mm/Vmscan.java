@@ -24,9 +24,11 @@ public final class Vmscan implements Reclaimer {
 
 	private final PageAllocator allocator;
 	private final Lru lru;
+	private Rmap rmap;
 	private final Vmstat vmstat;
 	private final CostModel costs;
 	private final Clock clock;
+	private Runnable tick = () -> { };
 	private Swap swap;
 	private boolean kswapdAwake;
 	private long kswapdLastRun;
@@ -40,6 +42,16 @@ public final class Vmscan implements Reclaimer {
 		allocator.setReclaimer(this);
 	}
 
+	/** The reverse map, for folio_referenced() on mapped pages. */
+	public void setRmap(Rmap rmap) {
+		this.rmap = rmap;
+	}
+
+	/** Counts reclaim batches as work (see Kernel#tick()). */
+	public void setTick(Runnable tick) {
+		this.tick = tick;
+	}
+
 	/** Swap space for anonymous and shmem pages (zram or a disk), or null for none. */
 	public void setSwap(Swap swap) {
 		this.swap = swap;
@@ -49,9 +61,13 @@ public final class Vmscan implements Reclaimer {
 		return kswapdAwake;
 	}
 
+	/**
+	 * {@code wakeup_kswapd()}: called when an allocation failed the low watermark; kswapd wakes
+	 * unless the zone is balanced (at or above its high watermark).
+	 */
 	@Override
 	public void wakeupKswapd(Zone zone, int order) {
-		if (!kswapdAwake && zone.freePages() < zone.watermark(Zone.WMARK_LOW)) {
+		if (!kswapdAwake && zone.freePages() < zone.watermark(Zone.WMARK_HIGH)) {
 			kswapdAwake = true;
 			kswapdLastRun = clock.now();
 		}
@@ -110,6 +126,7 @@ public final class Vmscan implements Reclaimer {
 				+ (swap != null ? lru.size(LruList.INACTIVE_ANON) + lru.size(LruList.ACTIVE_ANON) : 0));
 		long scanned = 0;
 		while (reclaimed < nrToReclaim && scanned < scanLimit) {
+			tick.run();
 			long before = scanned;
 			long want = nrToReclaim - reclaimed;
 			if (inactiveIsLow(true) || lru.size(LruList.INACTIVE_FILE) == 0) {
@@ -179,10 +196,7 @@ public final class Vmscan implements Reclaimer {
 					lru.rotate(e.owner(), run[0], run[1], true);
 					vmstat.count(VmEvent.PGACTIVATE, run[1] - run[0]);
 				}
-				case KEEP -> {
-					e.owner().setFlags(run[0], run[1], Pages.PG_REFERENCED);
-					lru.rotate(e.owner(), run[0], run[1], false);
-				}
+				case KEEP -> lru.rotate(e.owner(), run[0], run[1], false);
 				case RECLAIM -> reclaimed += reclaimRun(e.owner(), run[0], run[1]);
 				}
 			}
@@ -199,12 +213,8 @@ public final class Vmscan implements Reclaimer {
 			lru.rotate(pages, from, to, true);
 			return 0;
 		}
-		if (pages.isSwapBacked()) {
-			if (swap == null) {
-				return 0;
-			}
-			long room = Math.min(to - from, swap.freeSlots());
-			to = from + room;
+		if (pages.isSwapBacked() && swap == null) {
+			return 0;
 		}
 		long freed = pages.reclaimOwner.reclaim(pages, from, to);
 		if (freed < to - from) {
@@ -226,22 +236,42 @@ public final class Vmscan implements Reclaimer {
 		ACTIVATE, KEEP, RECLAIM
 	}
 
-	/** Splits a run into sub-runs with one verdict each: {from, to, verdict ordinal}. */
+	/**
+	 * Splits a run into sub-runs with one verdict each: {from, to, verdict ordinal}, after
+	 * {@code folio_check_references()}: pinned pages stay; pages whose ptes were accessed since
+	 * the last look get a second chance, or activation if that is their second access; pages
+	 * nobody touched are reclaimed (dirty file pages are left for writeback).
+	 */
 	private List<long[]> classify(Entry e) {
 		Pages p = e.owner();
 		List<long[]> out = new ArrayList<>();
-		p.flags.forEach(e.from(), e.to(), (s, x, flags) -> p.mapcount.forEach(s, x, (s2, x2, maps) -> p.pincount
-				.forEach(s2, x2, (s3, x3, pins) -> append(out, s3, x3, verdict(p, flags, maps, pins).ordinal()))));
+		boolean mapped = p.mapcountPages(e.from(), e.to()) > 0;
+		org.dmabufdio.runtime.util.RangeMap young = mapped ? rmap.folioReferenced(p, e.from(), e.to()) : null;
+		p.flags.forEach(e.from(), e.to(), (s, x, flags) -> p.pincount.forEach(s, x, (s2, x2, pins) -> {
+			if (young == null) {
+				append(out, s2, x2, verdict(p, flags, pins, 0).ordinal());
+			} else {
+				young.forEach(s2, x2, (s3, x3, refs) -> append(out, s3, x3, verdict(p, flags, pins, refs).ordinal()));
+			}
+		}));
+		for (long[] r : out) {
+			Verdict v = Verdict.values()[(int) r[2]];
+			if (v == Verdict.KEEP) {
+				p.setFlags(r[0], r[1], Pages.PG_REFERENCED);
+			} else if (v == Verdict.ACTIVATE) {
+				p.clearFlags(r[0], r[1], Pages.PG_REFERENCED);
+			}
+		}
 		return out;
 	}
 
-	private static Verdict verdict(Pages p, long flags, long mapcount, long pins) {
-		boolean referenced = (flags & Pages.PG_REFERENCED) != 0;
+	private static Verdict verdict(Pages p, long flags, long pins, long referencedPtes) {
 		if (pins > 0) {
 			return Verdict.ACTIVATE; // folio_maybe_dma_pinned(): cannot be freed under DMA
 		}
-		if (mapcount > 0) {
-			return referenced ? Verdict.ACTIVATE : Verdict.KEEP;
+		boolean referencedFolio = (flags & Pages.PG_REFERENCED) != 0;
+		if (referencedPtes > 0) {
+			return referencedFolio || referencedPtes > 1 ? Verdict.ACTIVATE : Verdict.KEEP;
 		}
 		if ((flags & Pages.PG_DIRTY) != 0 && !p.isSwapBacked()) {
 			return Verdict.ACTIVATE; // only writeback can clean it

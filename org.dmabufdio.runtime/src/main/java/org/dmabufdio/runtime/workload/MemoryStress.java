@@ -30,6 +30,7 @@ public final class MemoryStress {
 			return new MemoryStress(task, addr, 0);
 		}
 		long touched = k.uaccess.touch(task.mm(), addr, bytes, true);
+		task.mm().findVma(addr >>> 12).markAlwaysReferenced();
 		MemoryStress stress = new MemoryStress(task, addr, touched);
 		stress.keepTouching(k);
 		return stress;

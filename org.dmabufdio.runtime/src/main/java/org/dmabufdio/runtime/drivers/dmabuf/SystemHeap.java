@@ -82,6 +82,7 @@ public final class SystemHeap implements DmaHeap, DmaBufOps {
 		long remaining = len;
 		int maxOrder = ORDERS[0];
 		while (remaining > 0) {
+			k.tick();
 			long[] block = allocLargestAvailable(remaining, maxOrder);
 			if (block == null) {
 				for (long[] b : blocks) {
