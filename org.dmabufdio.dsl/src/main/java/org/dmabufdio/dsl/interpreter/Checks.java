@@ -113,7 +113,7 @@ final class Checks {
 			where = "meminfo";
 		} else if (view instanceof SmapsView sv) {
 			Handles.Mapping m = MemoryActions.mapping(env, sv.getMapping(), sv);
-			Smaps.Entry e = env.machine.smapsAt(m.task(), m.addr());
+			Smaps.Entry e = env.machine.smapsAt(env.current, m.addr()); // in the process asking
 			now = e == null ? Map.of() : e.fields();
 			then = baselineSnapshot(cc.getComparison()).smaps().getOrDefault(m, Map.of());
 			where = "smaps of " + m.name();
@@ -199,7 +199,7 @@ final class Checks {
 
 	private void flags(FlagsCheck fc) {
 		Handles.Mapping m = MemoryActions.mapping(env, fc.getMapping(), fc);
-		Smaps.Entry e = env.machine.smapsAt(m.task(), m.addr());
+		Smaps.Entry e = env.machine.smapsAt(env.current, m.addr());
 		String flags = e == null ? "" : e.vmFlags();
 		List<String> have = List.of(flags.split(" "));
 		for (String f : fc.getFlags()) {

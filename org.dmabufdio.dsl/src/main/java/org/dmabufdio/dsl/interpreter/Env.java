@@ -42,6 +42,7 @@ final class Env {
 	Handles.Buffer lastBuffer;
 	Handles.Mapping lastMapping;
 	Task lastChild;
+	Handles.Pinned lastPin;
 	/** The last step's return value, or null if it returned an error. */
 	Long lastRet;
 	/** The last step's errno name, or null. */
@@ -58,9 +59,12 @@ final class Env {
 	final List<Handles.Mapping> mappings = new ArrayList<>();
 	final List<Handles.Buffer> buffers = new ArrayList<>();
 
-	Env(String file, Instance instance) {
+	final Budget budget;
+
+	Env(String file, Instance instance, Budget budget) {
 		this.file = file;
 		this.instance = instance;
+		this.budget = budget;
 	}
 
 	boolean booted() {

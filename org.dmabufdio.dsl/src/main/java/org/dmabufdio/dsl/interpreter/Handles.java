@@ -20,6 +20,10 @@ final class Handles {
 	record Mapping(String name, Task task, long addr, long length) {
 	}
 
+	/** A pin held across steps. */
+	record Pinned(int handle) {
+	}
+
 	/** A file on the simulated data partition. */
 	record File(String name) {
 	}

@@ -21,6 +21,7 @@ import org.dmabufdio.dsl.results.ScenarioResult;
 import org.dmabufdio.dsl.results.StepResult;
 import org.dmabufdio.dsl.results.Verdict;
 import org.dmabufdio.runtime.kernel.Findings;
+import org.dmabufdio.runtime.kernel.SimulationLimitException;
 import org.dmabufdio.runtime.kernel.Task;
 import org.eclipse.emf.ecore.EObject;
 
@@ -42,7 +43,7 @@ public final class Interpreter {
 	private long wallStart;
 
 	public Interpreter(String file, Instance instance, Budget budget) {
-		this.env = new Env(file, instance);
+		this.env = new Env(file, instance, budget);
 		this.budget = budget;
 		this.setup = new SetupActions(env, this);
 		this.memory = new MemoryActions(env);
@@ -72,6 +73,10 @@ public final class Interpreter {
 			verdict = e.verdict();
 			message = e.getMessage();
 			where = e.where();
+		} catch (SimulationLimitException e) {
+			verdict = Verdict.ERROR;
+			message = e.getMessage();
+			where = env.lastStep;
 		} catch (RuntimeException e) {
 			verdict = Verdict.ERROR;
 			message = "the simulator failed: " + e;

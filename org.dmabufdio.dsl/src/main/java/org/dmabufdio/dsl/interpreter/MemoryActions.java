@@ -18,6 +18,8 @@ import org.dmabufdio.dsl.dmabuf.Memfd;
 import org.dmabufdio.dsl.dmabuf.Memory;
 import org.dmabufdio.dsl.dmabuf.Mmap;
 import org.dmabufdio.dsl.dmabuf.Munmap;
+import org.dmabufdio.dsl.dmabuf.Pin;
+import org.dmabufdio.dsl.dmabuf.Unpin;
 import org.dmabufdio.dsl.dmabuf.Range;
 import org.dmabufdio.dsl.dmabuf.Sharing;
 import org.dmabufdio.dsl.dmabuf.Touch;
@@ -90,6 +92,24 @@ final class MemoryActions {
 		}
 		if (m instanceof Touch t) {
 			return touch(mapping(t.getMapping(), t), t.getRange(), false);
+		}
+		if (m instanceof Pin pin) {
+			Handles.Mapping map = mapping(pin.getMapping(), pin);
+			long[] r = range(pin.getRange(), map.length());
+			long handle = env.machine.pin(env.current, map.addr() + r[0], r[1], pin.isLongterm());
+			if (handle >= 0) {
+				Handles.Pinned p = new Handles.Pinned((int) handle);
+				env.objects.put(pin, p);
+				env.lastPin = p;
+			}
+			return Outcome.of(handle);
+		}
+		if (m instanceof Unpin u) {
+			Handles.Pinned p = u.getPin() != null ? (Handles.Pinned) env.lookup(u.getPin(), u) : env.lastPin;
+			if (p == null) {
+				throw ScenarioException.error(u, "no pin yet: pin a mapping first, or name the pin");
+			}
+			return Outcome.of(env.machine.unpin(p.handle()));
 		}
 		CpuWrite w = (CpuWrite) m;
 		return touch(mapping(w.getMapping(), w), w.getRange(), true);

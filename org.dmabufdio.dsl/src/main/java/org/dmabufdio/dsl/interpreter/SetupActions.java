@@ -83,6 +83,7 @@ final class SetupActions {
 		BootParams p = env.params;
 		p.seed = seedOf(env);
 		env.machine = new Machine(p, env.variant);
+		env.machine.kernel().limitWork(env.budget.maxWork(), System.nanoTime() + env.budget.maxWallNs());
 		env.init = env.machine.spawn("app");
 		env.current = env.init;
 		for (FileDecl f : env.pendingFiles) {

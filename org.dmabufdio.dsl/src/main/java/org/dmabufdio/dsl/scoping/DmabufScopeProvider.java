@@ -85,6 +85,9 @@ public class DmabufScopeProvider extends AbstractDmabufScopeProvider {
 				|| reference == STATUS_VIEW__PROCESS) {
 			return EnumSet.of(Kinds.PROCESS);
 		}
+		if (reference == UNPIN__PIN) {
+			return EnumSet.of(Kinds.PIN);
+		}
 		if (reference == REF_ARGUMENT__REF) {
 			return EnumSet.of(Kinds.FILE, Kinds.BUFFER, Kinds.MAPPING, Kinds.PROCESS);
 		}

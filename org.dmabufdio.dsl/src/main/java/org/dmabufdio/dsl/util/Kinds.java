@@ -9,11 +9,12 @@ import org.dmabufdio.dsl.dmabuf.FragmentParam;
 import org.dmabufdio.dsl.dmabuf.Memfd;
 import org.dmabufdio.dsl.dmabuf.Mmap;
 import org.dmabufdio.dsl.dmabuf.ParamKind;
+import org.dmabufdio.dsl.dmabuf.Pin;
 import org.dmabufdio.dsl.dmabuf.Udmabuf;
 
 /** What a named thing is, for scoping and messages: one home for that classification. */
 public enum Kinds {
-	FILE("file"), BUFFER("buffer"), MAPPING("mapping"), PROCESS("process"), SIZE("size");
+	FILE("file"), BUFFER("buffer"), MAPPING("mapping"), PROCESS("process"), SIZE("size"), PIN("pin");
 
 	private final String word;
 
@@ -39,6 +40,9 @@ public enum Kinds {
 		}
 		if (d instanceof Fork) {
 			return PROCESS;
+		}
+		if (d instanceof Pin) {
+			return PIN;
 		}
 		if (d instanceof FragmentParam p) {
 			return of(p.getKind());

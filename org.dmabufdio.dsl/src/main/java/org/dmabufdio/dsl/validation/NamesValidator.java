@@ -30,6 +30,7 @@ import org.dmabufdio.dsl.util.Steps;
 import org.dmabufdio.runtime.devices.DeviceParameter;
 import org.dmabufdio.runtime.devices.DeviceProfile;
 import org.dmabufdio.runtime.devices.DeviceProfiles;
+import org.dmabufdio.runtime.fs.proc.DmabufInfo;
 import org.dmabufdio.runtime.fs.proc.Meminfo;
 import org.dmabufdio.runtime.fs.proc.Smaps;
 import org.dmabufdio.runtime.fs.proc.Status;
@@ -48,9 +49,6 @@ import org.eclipse.xtext.validation.EValidatorRegistrar;
  * their parameters, errnos, hazards, counters, VmFlags mnemonics) and must not be declared twice.
  */
 public class NamesValidator extends AbstractDeclarativeValidator {
-
-	/** The per-buffer dma-buf view's fields. */
-	static final List<String> DMABUF_FIELDS = List.of("Size", "Mapped", "Pinned");
 
 	@Override
 	public void register(EValidatorRegistrar registrar) {
@@ -139,7 +137,7 @@ public class NamesValidator extends AbstractDeclarativeValidator {
 	public void counter(CounterCheck c) {
 		List<String> fields = c.getView() instanceof MeminfoView ? Meminfo.FIELDS
 				: c.getView() instanceof SmapsView ? Smaps.FIELDS
-						: c.getView() instanceof DmabufView ? DMABUF_FIELDS : Status.FIELDS;
+						: c.getView() instanceof DmabufView ? DmabufInfo.FIELDS : Status.FIELDS;
 		if (!fields.contains(c.getField())) {
 			error("'" + c.getField() + "' is not a counter of this view; it has " + String.join(", ", fields),
 					COUNTER_CHECK__FIELD, IssueCodes.UNKNOWN_COUNTER);

@@ -50,8 +50,11 @@ public final class Boot {
 		k.bdev.resetQueue();
 	}
 
-	/** Boot-time breaks are capped, so a huge machine boots in bounded time. */
-	static final long MAX_BREAKS = 1 << 20;
+	/**
+	 * Boot-time breaks are capped, so a huge machine boots in bounded time: beyond this many
+	 * broken blocks (256 GiB of free memory at 100%), the rest stays whole.
+	 */
+	static final long MAX_BREAKS = 1 << 16;
 
 	/**
 	 * Breaks {@code percent} of the wholly free 1 MiB blocks by taking one page at a random place

@@ -1,0 +1,48 @@
+package org.dmabufdio.runtime.fs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.dmabufdio.runtime.Sim;
+import org.dmabufdio.runtime.TestMachines;
+import org.dmabufdio.runtime.kernel.BootParams;
+import org.dmabufdio.runtime.util.Units;
+import org.junit.jupiter.api.Test;
+
+/** mm/readahead.c: window sizes and what they do to the device. */
+class ReadaheadTest {
+
+	@Test
+	void windowSizesFollowTheKernel() {
+		// get_init_ra_size(): 4x a small request, 2x a medium one, the maximum for a large one
+		assertEquals(16, Readahead.getInitRaSize(4, 32 * 16));
+		assertEquals(32, Readahead.getInitRaSize(16, 128));
+		assertEquals(32, Readahead.getInitRaSize(64, 32));
+		// get_next_ra_size(): 4x while below max/16, 2x up to max/2, then max
+		assertEquals(16, Readahead.getNextRaSize(4, 128));
+		assertEquals(64, Readahead.getNextRaSize(32, 128));
+		assertEquals(128, Readahead.getNextRaSize(100, 128));
+	}
+
+	/** Small sequential reads ride the readahead window: more readahead, fewer, larger requests. */
+	@Test
+	void aLargerWindowMeansFewerRequests() {
+		long[] requests = new long[2];
+		long[] ras = { 128 * 1024, 16 * Units.MIB };
+		for (int i = 0; i < 2; i++) {
+			BootParams p = TestMachines.small();
+			p.readAheadKb = ras[i] / 1024;
+			p.maxRequestBytes = 16 * Units.MIB;
+			Sim s = new Sim(p, "baseline");
+			s.m.createFile("f", 64 * Units.MIB);
+			long buf = s.anon(Units.MIB);
+			int fd = s.open("f", OpenFile.O_RDONLY);
+			for (long pos = 0; pos < 64 * Units.MIB; pos += 64 * 1024) {
+				assertEquals(64 * 1024, s.m.pread(s.app, fd, buf, 64 * 1024, pos));
+			}
+			requests[i] = s.k().bdev.requests();
+		}
+		assertTrue(requests[0] >= 512, "128 KiB windows: " + requests[0]);
+		assertTrue(requests[1] <= 16, "16 MiB windows: " + requests[1]);
+	}
+}
