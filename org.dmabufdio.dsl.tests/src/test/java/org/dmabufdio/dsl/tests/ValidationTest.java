@@ -156,6 +156,12 @@ class ValidationTest {
 	}
 
 	@Test
+	void assertionsAndMachineStepsAfterExitLookAtWhatItLeft() {
+		expect("    exit\n    drop caches\n    assert no hazards\n    mmap anon 4K",
+				"ERROR 'this step comes after the process that runs it exited (line 2)' at 5:5");
+	}
+
+	@Test
 	void directivesComeFirst() {
 		expect("    alloc 1G from system heap\n    rounds 3", "ERROR 'rounds must come before the scenario's other steps' at 3:5");
 	}

@@ -32,6 +32,7 @@ import org.dmabufdio.runtime.kernel.Findings;
 import org.dmabufdio.runtime.kernel.Hazard;
 import org.dmabufdio.runtime.kernel.Task;
 import org.dmabufdio.runtime.util.Sizes;
+import org.eclipse.emf.ecore.EObject;
 
 /**
  * Evaluates {@code assert} checks: on the last step's outcome, on counters by their kernel names
@@ -82,7 +83,7 @@ final class Checks {
 
 	/** {@code rss COMPARISON}: VmRSS and its parts, for the process running the step. */
 	private void rss(RssCheck r) {
-		Map<String, Long> now = env.machine.status(env.current);
+		Map<String, Long> now = env.machine.status(alive(env.current, r));
 		Map<String, Long> then = baselineStatus(r.getComparison());
 		List<String> problems = new ArrayList<>();
 		for (String field : Counters.RSS) {
@@ -104,7 +105,7 @@ final class Checks {
 		if (view == null || view instanceof StatusView) {
 			Task t = view == null || ((StatusView) view).getProcess() == null ? env.current
 					: (Task) env.lookup(((StatusView) view).getProcess(), view);
-			now = env.machine.status(t);
+			now = env.machine.status(alive(t, cc));
 			then = baselineSnapshot(cc.getComparison()).status().getOrDefault(t.pid, Map.of());
 			where = "status of " + t;
 		} else if (view instanceof MeminfoView) {
@@ -113,8 +114,7 @@ final class Checks {
 			where = "meminfo";
 		} else if (view instanceof SmapsView sv) {
 			Handles.Mapping m = MemoryActions.mapping(env, sv.getMapping(), sv);
-			Smaps.Entry e = env.machine.smapsAt(env.current, m.addr()); // in the process asking
-			now = e == null ? Map.of() : e.fields();
+			now = smapsEntry(m, sv).fields();
 			then = baselineSnapshot(cc.getComparison()).smaps().getOrDefault(m, Map.of());
 			where = "smaps of " + m.name();
 		} else {
@@ -193,14 +193,30 @@ final class Checks {
 		return s;
 	}
 
+	/** A process's /proc entries exist until it exits. */
+	private static Task alive(Task t, EObject where) {
+		if (t.exited()) {
+			throw ScenarioException.error(where, t + " has exited: its /proc/" + t.pid + " entries are gone");
+		}
+		return t;
+	}
+
+	/** The smaps entry of a mapping, as the process running the step sees it. */
+	private Smaps.Entry smapsEntry(Handles.Mapping m, EObject where) {
+		Smaps.Entry e = env.machine.smapsAt(alive(env.current, where), m.addr());
+		if (e == null) {
+			throw ScenarioException.error(where, m.name() + " is not mapped in " + env.current);
+		}
+		return e;
+	}
+
 	private Map<String, Long> baselineStatus(Comparison c) {
 		return baselineSnapshot(c).status().getOrDefault(env.current.pid, Map.of());
 	}
 
 	private void flags(FlagsCheck fc) {
 		Handles.Mapping m = MemoryActions.mapping(env, fc.getMapping(), fc);
-		Smaps.Entry e = env.machine.smapsAt(env.current, m.addr());
-		String flags = e == null ? "" : e.vmFlags();
+		String flags = smapsEntry(m, fc).vmFlags();
 		List<String> have = List.of(flags.split(" "));
 		for (String f : fc.getFlags()) {
 			String flag = org.dmabufdio.dsl.util.Quotes.unquote(f);

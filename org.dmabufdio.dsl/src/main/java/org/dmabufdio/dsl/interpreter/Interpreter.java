@@ -124,6 +124,7 @@ public final class Interpreter {
 		env.lastStep = step;
 		long t0 = env.booted() ? env.machine.now() : 0;
 		Task runner = env.current;
+		int at = env.results.size(); // an 'in' block is listed before the steps it ran
 		Outcome outcome = dispatch(action);
 		long dt = env.booted() ? env.machine.now() - t0 : 0;
 		env.stepTimes.put(step, dt);
@@ -137,7 +138,7 @@ public final class Interpreter {
 			env.lastActionStep = step;
 		}
 		if (!(action instanceof Directive)) {
-			record(step, outcome, dt, runner);
+			record(at, step, outcome, dt, runner);
 		}
 		return outcome;
 	}
@@ -162,9 +163,9 @@ public final class Interpreter {
 		return Outcome.NONE;
 	}
 
-	private void record(Step step, Outcome outcome, long dt, Task runner) {
+	private void record(int at, Step step, Outcome outcome, long dt, Task runner) {
 		Task who = runner != null ? runner : env.current;
-		env.results.add(new StepResult(Locations.line(step), Locations.text(step), outcome.ret(), outcome.errno(), dt,
+		env.results.add(at, new StepResult(Locations.line(step), Locations.text(step), outcome.ret(), outcome.errno(), dt,
 				who == null ? null : who.toString(),
 				who == null || !env.booted() ? java.util.Map.of() : Counters.rss(env.machine.status(who)),
 				env.booted() ? Counters.meminfo(env.machine.meminfo()) : java.util.Map.of(), outcome.note()));

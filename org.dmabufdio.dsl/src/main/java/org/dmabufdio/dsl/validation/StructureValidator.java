@@ -6,9 +6,12 @@ import java.util.List;
 
 import org.dmabufdio.dsl.dmabuf.Action;
 import org.dmabufdio.dsl.dmabuf.Argument;
+import org.dmabufdio.dsl.dmabuf.Checkpoint;
 import org.dmabufdio.dsl.dmabuf.DeviceUse;
 import org.dmabufdio.dsl.dmabuf.Directive;
+import org.dmabufdio.dsl.dmabuf.DropCaches;
 import org.dmabufdio.dsl.dmabuf.Exit;
+import org.dmabufdio.dsl.dmabuf.Expectation;
 import org.dmabufdio.dsl.dmabuf.FileDecl;
 import org.dmabufdio.dsl.dmabuf.ForEach;
 import org.dmabufdio.dsl.dmabuf.Fork;
@@ -21,7 +24,9 @@ import org.dmabufdio.dsl.dmabuf.RefArgument;
 import org.dmabufdio.dsl.dmabuf.Rounds;
 import org.dmabufdio.dsl.dmabuf.Scenario;
 import org.dmabufdio.dsl.dmabuf.SizeArgument;
+import org.dmabufdio.dsl.dmabuf.Sleep;
 import org.dmabufdio.dsl.dmabuf.Step;
+import org.dmabufdio.dsl.dmabuf.Stress;
 import org.dmabufdio.dsl.dmabuf.Use;
 import org.dmabufdio.dsl.util.Kinds;
 import org.dmabufdio.dsl.util.Locations;
@@ -107,13 +112,14 @@ public class StructureValidator extends AbstractDeclarativeValidator {
 	/**
 	 * A step after the exit of the process that runs it cannot run. In an {@code in} block a bare
 	 * {@code exit} ends that block's process; at the top, it ends the scenario's own process
-	 * unless a child was forked before (then the child exits).
+	 * unless a child was forked before (then the child exits). Assertions and machine-wide steps
+	 * (drop caches, sleep, stress, checkpoint) still run: they look at what the exit left.
 	 */
 	private void afterExit(List<Step> steps, boolean inBlock) {
 		boolean forked = false;
 		Step exit = null;
 		for (Step step : steps) {
-			if (exit != null) {
+			if (exit != null && !runsWithoutProcess(step.getAction())) {
 				error("this step comes after the process that runs it exited (line " + Locations.line(exit) + ")", step,
 						STEP__ACTION, IssueCodes.STEP_AFTER_EXIT);
 				return;
@@ -123,6 +129,11 @@ public class StructureValidator extends AbstractDeclarativeValidator {
 				exit = step;
 			}
 		}
+	}
+
+	private static boolean runsWithoutProcess(Action a) {
+		return a instanceof Expectation || a instanceof DropCaches || a instanceof Sleep || a instanceof Stress
+				|| a instanceof Checkpoint;
 	}
 
 	@Check
