@@ -8,8 +8,10 @@ import java.util.List;
 
 import org.dmabufdio.dsl.DmabufStandaloneSetup;
 import org.dmabufdio.dsl.interpreter.ScenarioRunner;
+import org.dmabufdio.dsl.interpreter.Tables;
 import org.dmabufdio.dsl.loading.ScenarioLoader;
 import org.dmabufdio.dsl.results.JsonReport;
+import org.dmabufdio.dsl.results.ResultTable;
 import org.dmabufdio.dsl.results.RunResult;
 import org.dmabufdio.dsl.results.ScenarioResult;
 import org.dmabufdio.dsl.results.TextReport;
@@ -40,13 +42,16 @@ final class RunCommand {
 			return Main.EXIT_USAGE;
 		}
 		List<ScenarioResult> results = new ArrayList<>();
+		List<ResultTable> tables = new ArrayList<>();
 		ScenarioRunner runner = new ScenarioRunner();
 		for (ScenarioLoader.LoadedFile f : loaded.files()) {
 			if (f.runnable()) {
-				results.addAll(runner.run(f.path(), f.model()));
+				List<ScenarioResult> ofFile = runner.run(f.path(), f.model());
+				results.addAll(ofFile);
+				tables.addAll(Tables.build(f.path(), f.model(), ofFile));
 			}
 		}
-		RunResult run = new RunResult(results, loaded.diagnostics());
+		RunResult run = new RunResult(results, tables, loaded.diagnostics());
 		if (format.equals("json")) {
 			out.println(JsonReport.render(run));
 			run.diagnostics().forEach(d -> err.println(d));

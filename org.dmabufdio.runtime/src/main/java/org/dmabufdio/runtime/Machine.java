@@ -1,6 +1,7 @@
 package org.dmabufdio.runtime;
 
 import static org.dmabufdio.runtime.kernel.Errno.EBADF;
+import static org.dmabufdio.runtime.kernel.Errno.EFAULT;
 import static org.dmabufdio.runtime.kernel.Errno.EINVAL;
 import static org.dmabufdio.runtime.kernel.Errno.ENOENT;
 import static org.dmabufdio.runtime.kernel.Errno.ENOTTY;
@@ -84,10 +85,11 @@ public final class Machine {
 	/**
 	 * Starts a memory stressor that eats {@code bytes} and keeps touching them (stressapptest -M),
 	 * and lets the machine settle under it: kswapd brings the zones back to their high
-	 * watermarks, as it does while the stressor runs before anything is measured.
+	 * watermarks, as it does while the stressor runs before anything is measured. It runs
+	 * {@code threads} copy threads (0: one per CPU).
 	 */
-	public MemoryStress stress(long bytes) {
-		MemoryStress s = MemoryStress.start(k, bytes);
+	public MemoryStress stress(long bytes, int threads) {
+		MemoryStress s = MemoryStress.start(k, bytes, threads);
 		stressors.add(s);
 		settle();
 		return s;
@@ -110,6 +112,15 @@ public final class Machine {
 	public long close(Task t, int fd) {
 		enter();
 		return k.close(t, fd);
+	}
+
+	/**
+	 * memcpy() in the process from {@code src} to {@code dst}: no system call, only the page
+	 * faults the CPU takes on the way. Returns the bytes copied, or -EFAULT if none could be.
+	 */
+	public long memcpy(Task t, long dst, long src, long len) {
+		long copied = k.uaccess.memcpy(t.mm(), dst, src, len);
+		return copied == 0 && len > 0 ? -EFAULT : copied;
 	}
 
 	/** pread64() into user memory. */
@@ -345,6 +356,20 @@ public final class Machine {
 	/** /proc/PID/status memory fields, kB. */
 	public Map<String, Long> status(Task t) {
 		return Status.show(t.mm());
+	}
+
+	/**
+	 * Where the simulated time went so far, in ns: the CPU time charged per kind of work (named
+	 * as the device profile names its cost) and {@code io_wait}, the time spent waiting for I/O.
+	 * With two threads at work (alloc-and-read) the parts add up to more than the elapsed time.
+	 */
+	public Map<String, Long> timeSpent() {
+		Map<String, Long> out = new java.util.LinkedHashMap<>();
+		k.costs.spent().forEach((cost, ns) -> out.put(cost.key(), ns));
+		if (k.clock.waited() > 0) {
+			out.put("io_wait", k.clock.waited());
+		}
+		return out;
 	}
 
 	/** /proc/meminfo, kB. */

@@ -87,16 +87,16 @@ class ValidationTest {
 	@Test
 	void unknownDevice() {
 		expect("    device nope",
-				"ERROR 'unknown device 'nope'; known devices: phone_16g_ufs31, phone_12g_ufs40, server_nvme, qemu_virtio' at 2:12");
+				"ERROR 'unknown device 'nope'; known devices: phone_16g_ufs40, phone_12g_ufs40, server_nvme, qemu_virtio' at 2:12");
 	}
 
 	@Test
 	void deviceSettingsAreCheckedAgainstTheirUnits() {
-		expect("    device phone_16g_ufs31 { readahead 16 }",
+		expect("    device phone_16g_ufs40 { readahead 16 }",
 				"ERROR 'readahead is a size: write it with a unit, like 16K' at 2:40");
-		expect("    device phone_16g_ufs31 { read_bandwidth 2.1G }",
+		expect("    device phone_16g_ufs40 { read_bandwidth 2.1G }",
 				"ERROR 'read_bandwidth is a bandwidth, like 2.1G/s, not 2.1G' at 2:45");
-		expect("    device phone_16g_ufs31 { bogus 1 }",
+		expect("    device phone_16g_ufs40 { bogus 1 }",
 				"ERROR 'unknown device parameter 'bogus'; see docs/timing-model.md for the list' at 2:30");
 	}
 

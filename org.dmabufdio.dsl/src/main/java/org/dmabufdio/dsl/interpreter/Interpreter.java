@@ -1,8 +1,9 @@
 package org.dmabufdio.dsl.interpreter;
 
-import org.dmabufdio.dsl.util.Locations;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.dmabufdio.dsl.dmabuf.Action;
 import org.dmabufdio.dsl.dmabuf.Condition;
@@ -20,6 +21,7 @@ import org.dmabufdio.dsl.dmabuf.Xfail;
 import org.dmabufdio.dsl.results.ScenarioResult;
 import org.dmabufdio.dsl.results.StepResult;
 import org.dmabufdio.dsl.results.Verdict;
+import org.dmabufdio.dsl.util.Locations;
 import org.dmabufdio.runtime.kernel.Findings;
 import org.dmabufdio.runtime.kernel.SimulationLimitException;
 import org.dmabufdio.runtime.kernel.Task;
@@ -123,6 +125,7 @@ public final class Interpreter {
 		}
 		env.lastStep = step;
 		long t0 = env.booted() ? env.machine.now() : 0;
+		Map<String, Long> spent0 = env.booted() ? env.machine.timeSpent() : Map.of();
 		Task runner = env.current;
 		int at = env.results.size(); // an 'in' block is listed before the steps it ran
 		Outcome outcome = dispatch(action);
@@ -138,7 +141,7 @@ public final class Interpreter {
 			env.lastActionStep = step;
 		}
 		if (!(action instanceof Directive)) {
-			record(at, step, outcome, dt, runner);
+			record(at, step, outcome, dt, spentSince(spent0), runner);
 		}
 		return outcome;
 	}
@@ -163,9 +166,24 @@ public final class Interpreter {
 		return Outcome.NONE;
 	}
 
-	private void record(int at, Step step, Outcome outcome, long dt, Task runner) {
+	/** What the step spent per kind of work, in ns (only what it spent). */
+	private Map<String, Long> spentSince(Map<String, Long> before) {
+		if (!env.booted()) {
+			return Map.of();
+		}
+		Map<String, Long> out = new LinkedHashMap<>();
+		env.machine.timeSpent().forEach((k, v) -> {
+			long d = v - before.getOrDefault(k, 0L);
+			if (d > 0) {
+				out.put(k, d);
+			}
+		});
+		return out;
+	}
+
+	private void record(int at, Step step, Outcome outcome, long dt, Map<String, Long> spent, Task runner) {
 		Task who = runner != null ? runner : env.current;
-		env.results.add(at, new StepResult(Locations.line(step), Locations.text(step), outcome.ret(), outcome.errno(), dt,
+		env.results.add(at, new StepResult(Locations.line(step), Locations.text(step), outcome.ret(), outcome.errno(), dt, spent,
 				who == null ? null : who.toString(),
 				who == null || !env.booted() ? java.util.Map.of() : Counters.rss(env.machine.status(who)),
 				env.booted() ? Counters.meminfo(env.machine.meminfo()) : java.util.Map.of(), outcome.note()));

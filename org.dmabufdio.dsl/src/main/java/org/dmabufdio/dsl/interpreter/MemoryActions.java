@@ -14,6 +14,7 @@ import org.dmabufdio.dsl.dmabuf.Declaration;
 import org.dmabufdio.dsl.dmabuf.Free;
 import org.dmabufdio.dsl.dmabuf.Madvise;
 import org.dmabufdio.dsl.dmabuf.MapMethod;
+import org.dmabufdio.dsl.dmabuf.Memcpy;
 import org.dmabufdio.dsl.dmabuf.Memfd;
 import org.dmabufdio.dsl.dmabuf.Memory;
 import org.dmabufdio.dsl.dmabuf.Mmap;
@@ -110,6 +111,12 @@ final class MemoryActions {
 				throw ScenarioException.error(u, "no pin yet: pin a mapping first, or name the pin");
 			}
 			return Outcome.of(env.machine.unpin(p.handle()));
+		}
+		if (m instanceof Memcpy c) {
+			Handles.Mapping src = mapping(c.getSource(), c);
+			Handles.Mapping dst = mapping(c.getTarget(), c);
+			long[] r = range(c.getRange(), Math.min(src.length(), dst.length()));
+			return Outcome.of(env.machine.memcpy(env.current, dst.addr() + r[0], src.addr() + r[0], r[1]));
 		}
 		CpuWrite w = (CpuWrite) m;
 		return touch(mapping(w.getMapping(), w), w.getRange(), true);

@@ -53,7 +53,7 @@ final class SetupActions {
 			boot(st);
 			long bytes = Values.size(env, st.getSize());
 			if (bytes > 0) {
-				env.machine.stress(bytes);
+				env.machine.stress(bytes, st.getThreads());
 			}
 			return Outcome.NONE;
 		}

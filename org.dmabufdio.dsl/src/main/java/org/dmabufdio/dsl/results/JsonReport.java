@@ -23,6 +23,13 @@ public final class JsonReport {
 			}
 			j.scenario(run.scenarios().get(i));
 		}
+		j.out.append("],\"tables\":[");
+		for (int i = 0; i < run.tables().size(); i++) {
+			if (i > 0) {
+				j.out.append(',');
+			}
+			j.table(run.tables().get(i));
+		}
 		j.out.append("],\"diagnostics\":[");
 		for (int i = 0; i < run.diagnostics().size(); i++) {
 			FileDiagnostic d = run.diagnostics().get(i);
@@ -80,6 +87,41 @@ public final class JsonReport {
 		out.append("]}");
 	}
 
+	private void table(ResultTable t) {
+		out.append('{');
+		field("file", t.file()).append(',');
+		field("title", t.title()).append(',');
+		field("row_heading", t.rowHeading()).append(',');
+		key("columns").append('[');
+		for (int i = 0; i < t.columns().size(); i++) {
+			if (i > 0) {
+				out.append(',');
+			}
+			string(t.columns().get(i));
+		}
+		out.append("],");
+		key("rows").append('[');
+		for (int i = 0; i < t.rows().size(); i++) {
+			ResultTable.Row r = t.rows().get(i);
+			if (i > 0) {
+				out.append(',');
+			}
+			out.append('{');
+			field("label", r.label()).append(',');
+			field("round", r.round()).append(',');
+			key("ms").append('[');
+			for (int c = 0; c < r.cellsMs().size(); c++) {
+				if (c > 0) {
+					out.append(',');
+				}
+				Double ms = r.cellsMs().get(c);
+				out.append(ms == null ? "null" : String.format(java.util.Locale.ROOT, "%.3f", ms));
+			}
+			out.append("]}");
+		}
+		out.append("]}");
+	}
+
 	private void step(StepResult s) {
 		out.append('{');
 		field("line", s.line()).append(',');
@@ -88,6 +130,7 @@ public final class JsonReport {
 		field("ret", s.ret()).append(',');
 		field("errno", s.errno()).append(',');
 		field("time_ns", s.timeNs()).append(',');
+		counters("time_spent_ns", s.timeSpentNs()).append(',');
 		field("note", s.note()).append(',');
 		counters("status", s.status()).append(',');
 		counters("meminfo", s.meminfo());

@@ -1,6 +1,8 @@
 package org.dmabufdio.dsl.results;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -21,6 +23,9 @@ public final class TextReport {
 		}
 		for (ScenarioResult s : run.scenarios()) {
 			scenario(out, s);
+		}
+		for (ResultTable t : run.tables()) {
+			table(out, t);
 		}
 		out.append(summary(run)).append('\n');
 		return out.toString();
@@ -53,6 +58,9 @@ public final class TextReport {
 			}
 			out.append(String.format(Locale.ROOT, "  %4d  %-44s %-28s %12s  %s%n", step.line(), clip(step.text(), 44), result,
 					ms(step.timeNs()), rssChange).stripTrailing()).append('\n');
+			if (step.timeNs() >= SPENT_SHOWN_FROM_NS) {
+				out.append("        spent: ").append(spent(step.timeSpentNs())).append('\n');
+			}
 		}
 		if (s.message() != null) {
 			out.append(String.format(Locale.ROOT, "  %s:%d:%d: %s%n", s.file(), s.line(), s.column(), s.message()));
@@ -60,6 +68,65 @@ public final class TextReport {
 		for (String h : s.hazards()) {
 			out.append("  hazard: ").append(h).append('\n');
 		}
+	}
+
+	/** A table as the seed's cover letter prints its own: heading row, then rows of whole ms. */
+	static void table(StringBuilder out, ResultTable t) {
+		List<List<String>> lines = new ArrayList<>();
+		List<String> head = new ArrayList<>();
+		head.add(t.rowHeading());
+		if (t.byRound()) {
+			head.add("Rounds");
+		}
+		head.addAll(t.columns());
+		lines.add(head);
+		for (ResultTable.Row r : t.rows()) {
+			List<String> line = new ArrayList<>();
+			line.add(r.label());
+			if (t.byRound()) {
+				line.add(r.round());
+			}
+			for (Double ms : r.cellsMs()) {
+				line.add(ms == null ? "-" : String.format(Locale.ROOT, "%.0f", ms));
+			}
+			lines.add(line);
+		}
+		int[] width = new int[head.size()];
+		for (List<String> line : lines) {
+			for (int i = 0; i < line.size(); i++) {
+				width[i] = Math.max(width[i], line.get(i).length());
+			}
+		}
+		out.append('\n').append(t.title()).append('\n');
+		for (List<String> line : lines) {
+			StringBuilder sb = new StringBuilder();
+			for (int i = 0; i < line.size(); i++) {
+				String cell = line.get(i);
+				boolean left = i == 0 || (t.byRound() && i == 1);
+				sb.append(left ? pad(cell, width[i]) : padLeft(cell, width[i])).append("  ");
+			}
+			out.append(sb.toString().stripTrailing()).append('\n');
+		}
+		out.append('\n');
+	}
+
+	private static String pad(String s, int n) {
+		return s + " ".repeat(Math.max(0, n - s.length()));
+	}
+
+	private static String padLeft(String s, int n) {
+		return " ".repeat(Math.max(0, n - s.length())) + s;
+	}
+
+	/** Steps that take this long say where their time went. */
+	static final long SPENT_SHOWN_FROM_NS = 10_000_000;
+
+	/** The kinds of work a step spent its time on, largest first, in ms. */
+	static String spent(Map<String, Long> ns) {
+		return ns.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+				.filter(e -> e.getValue() >= 500_000)
+				.map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.0f", e.getValue() / 1e6))
+				.collect(java.util.stream.Collectors.joining(", ", "", " (ms)"));
 	}
 
 	private static String clip(String s, int n) {

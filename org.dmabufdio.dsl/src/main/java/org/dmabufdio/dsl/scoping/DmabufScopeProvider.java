@@ -6,11 +6,14 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
+import org.dmabufdio.dsl.dmabuf.Checkpoint;
 import org.dmabufdio.dsl.dmabuf.Declaration;
 import org.dmabufdio.dsl.dmabuf.Fragment;
 import org.dmabufdio.dsl.dmabuf.InProcess;
 import org.dmabufdio.dsl.dmabuf.Model;
+import org.dmabufdio.dsl.dmabuf.Parameter;
 import org.dmabufdio.dsl.dmabuf.Scenario;
 import org.dmabufdio.dsl.dmabuf.Step;
 import org.dmabufdio.dsl.util.Kinds;
@@ -54,16 +57,21 @@ public class DmabufScopeProvider extends AbstractDmabufScopeProvider {
 			return Scopes.scopeFor(local, d -> names.toQualifiedName(d.getName()), outer);
 		}
 		if (reference.getEReferenceType() == PARAMETER) {
-			return Scopes.scopeFor(Steps.parametersOf(context), p -> QualifiedName.create(p.getName()), IScope.NULLSCOPE);
+			return named(Steps.parametersOf(context), Parameter::getName);
 		}
 		if (reference.getEReferenceType() == STEP) {
-			return Scopes.scopeFor(Steps.labelledBefore(context), s -> QualifiedName.create(s.getName()), IScope.NULLSCOPE);
+			return named(Steps.labelledBefore(context), Step::getName);
 		}
 		if (reference.getEReferenceType() == CHECKPOINT) {
-			return Scopes.scopeFor(Steps.checkpointsBefore(context), c -> QualifiedName.create(c.getName()),
-					IScope.NULLSCOPE);
+			return named(Steps.checkpointsBefore(context), Checkpoint::getName);
 		}
 		return super.getScope(context, reference);
+	}
+
+	/** A scope of the elements that have a name (a half-typed one has none yet). */
+	private static <T extends EObject> IScope named(List<T> elements, Function<T, String> name) {
+		List<T> withName = elements.stream().filter(e -> name.apply(e) != null).toList();
+		return Scopes.scopeFor(withName, e -> QualifiedName.create(name.apply(e)), IScope.NULLSCOPE);
 	}
 
 	/** The kinds of declaration a reference accepts. */

@@ -4,9 +4,9 @@ import org.eclipse.xtext.validation.ComposedChecks;
 
 /**
  * The language's validation, one validator per concern: names, sizes, I/O, structure,
- * expectations, implicit references and imports.
+ * expectations, implicit references, imports and tables.
  */
 @ComposedChecks(validators = { NamesValidator.class, SizesValidator.class, IoValidator.class, StructureValidator.class,
-		ExpectationsValidator.class, ImplicitReferencesValidator.class, ImportsValidator.class })
+		ExpectationsValidator.class, ImplicitReferencesValidator.class, ImportsValidator.class, TablesValidator.class })
 public class DmabufValidator extends AbstractDmabufValidator {
 }

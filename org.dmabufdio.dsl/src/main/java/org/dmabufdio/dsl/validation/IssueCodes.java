@@ -33,6 +33,7 @@ public final class IssueCodes {
 	public static final String IMPORT_CYCLE = PREFIX + "import_cycle";
 	public static final String IMPORT_NOT_FOUND = PREFIX + "import_not_found";
 	public static final String BAD_ROUNDS = PREFIX + "bad_rounds";
+	public static final String BAD_TABLE = PREFIX + "bad_table";
 
 	private IssueCodes() {
 	}

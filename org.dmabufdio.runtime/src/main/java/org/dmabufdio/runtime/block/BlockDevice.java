@@ -2,11 +2,14 @@ package org.dmabufdio.runtime.block;
 
 import java.util.ArrayDeque;
 
+import org.dmabufdio.runtime.time.Contention;
+
 /**
  * A block device and its request queue (block/blk-mq.c, block/blk-settings.c) as timing needs
  * it: a logical block size, a largest request, a queue depth, a per-request latency and a
  * transfer bandwidth. Requests overlap their latency up to the queue depth; their transfers
- * share the bandwidth.
+ * share the bandwidth, which is the device's own unless DRAM is saturated (its DMA then gets a
+ * share, see {@link Contention}).
  */
 public final class BlockDevice {
 
@@ -17,6 +20,7 @@ public final class BlockDevice {
 	private final double readBytesPerNs;
 	private final double writeBytesPerNs;
 	private final long latencyNs;
+	private final Contention contention;
 	/** Completion times of the requests in flight, oldest first (at most queueDepth). */
 	private final ArrayDeque<Long> inFlight = new ArrayDeque<>();
 	/** When the transfer path is free again. */
@@ -26,7 +30,7 @@ public final class BlockDevice {
 	private long bytesWritten;
 
 	public BlockDevice(String name, int logicalBlockSize, long maxRequestBytes, int queueDepth,
-			double readBytesPerSecond, double writeBytesPerSecond, long latencyNs) {
+			double readBytesPerSecond, double writeBytesPerSecond, long latencyNs, Contention contention) {
 		this.name = name;
 		this.logicalBlockSize = logicalBlockSize;
 		this.maxRequestBytes = maxRequestBytes;
@@ -34,6 +38,7 @@ public final class BlockDevice {
 		this.readBytesPerNs = readBytesPerSecond / 1e9;
 		this.writeBytesPerNs = writeBytesPerSecond / 1e9;
 		this.latencyNs = latencyNs;
+		this.contention = contention;
 	}
 
 	public String name() {
@@ -80,7 +85,8 @@ public final class BlockDevice {
 		while (!inFlight.isEmpty() && inFlight.peekFirst() <= start) {
 			inFlight.removeFirst();
 		}
-		long transfer = (long) Math.ceil(bytes / (write ? writeBytesPerNs : readBytesPerNs));
+		double perNs = write ? writeBytesPerNs : readBytesPerNs;
+		long transfer = (long) Math.ceil(bytes / (perNs * contention.dramShare(perNs * 1e9)));
 		long transferStart = Math.max(start + latencyNs, transferFreeAt);
 		long completion = transferStart + transfer;
 		transferFreeAt = completion;

@@ -11,7 +11,7 @@ import java.util.Map;
 public final class DeviceProfiles {
 
 	/** The profiles, in the order reports list them; the first is the default. */
-	public static final List<String> NAMES = List.of("phone_16g_ufs31", "phone_12g_ufs40", "server_nvme", "qemu_virtio");
+	public static final List<String> NAMES = List.of("phone_16g_ufs40", "phone_12g_ufs40", "server_nvme", "qemu_virtio");
 
 	private static Map<String, DeviceProfile> loaded;
 

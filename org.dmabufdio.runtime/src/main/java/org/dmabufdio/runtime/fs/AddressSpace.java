@@ -28,6 +28,13 @@ public final class AddressSpace implements Reclaimable {
 		return pages;
 	}
 
+	/** When every page of [from, to) is uptodate: the reads a waiter needs are done then. */
+	long readyBy(long from, long to) {
+		long[] max = { 0 };
+		readyAt.forEach(from, to, (s, e, t) -> max[0] = Math.max(max[0], t));
+		return max[0];
+	}
+
 	/** mapping->nrpages. */
 	public long nrpages(long from, long to) {
 		return pages.residentPages(from, to);

@@ -4,6 +4,7 @@ import static org.dmabufdio.runtime.kernel.Errno.EINVAL;
 
 import org.dmabufdio.runtime.block.BlockDevice;
 import org.dmabufdio.runtime.kernel.Kernel;
+import org.dmabufdio.runtime.time.Cost;
 import org.dmabufdio.runtime.util.Units;
 
 /**
@@ -62,6 +63,7 @@ public final class DirectIo {
 			if (ready == 0) {
 				break;
 			}
+			k.costs.charge(Cost.BIO_PAGE_COMPLETE_NS, ready >>> Units.PAGE_SHIFT); // bio_release_pages()
 			lastCompletion = Math.max(lastCompletion, bdev.submitBio(k.clock.now(), ready, write));
 			done += ready;
 		}

@@ -164,9 +164,11 @@ public final class Filemap {
 
 	/**
 	 * {@code filemap_fault()}: the page at {@code vpn} of a file mapping. A miss starts mmap
-	 * readahead around it ({@code do_sync_mmap_readahead()}) and waits for the read (a major
-	 * fault); then {@code do_fault_around()} maps the cached pages of the aligned 16-page window.
-	 * Returns 0, or VM_FAULT_SIGBUS beyond EOF, or -ENOMEM.
+	 * read-around ({@code do_sync_mmap_readahead()}) and waits for the read (a major fault); a
+	 * hit on a PG_readahead page starts the next window ({@code do_async_mmap_readahead()}).
+	 * Then {@code do_fault_around()} maps the cached pages of the aligned 16-page window, except
+	 * readahead marks, which must fault themselves. Returns 0, VM_FAULT_SIGBUS beyond EOF, or
+	 * -ENOMEM.
 	 */
 	public long filemapFault(OpenFile file, Vma vma, long vpn) {
 		Inode inode = file.inode;
@@ -177,15 +179,16 @@ public final class Filemap {
 		}
 		if (!mapping.pages.isResident(index)) {
 			k.vmstat.count(VmEvent.PGMAJFAULT, 1);
-			long raPages = file.ra.raPages;
-			long start = Math.max(0, index - raPages / 2);
-			k.readahead.doPageCacheRa(inode, start, Math.max(1, raPages), raPages / 4);
+			doSyncMmapReadahead(file, index);
 			if (!mapping.pages.isResident(index)) {
 				if (addFolios(mapping, index, 1, Gfp.GFP_HIGHUSER_MOVABLE) != 1) {
 					return -ENOMEM;
 				}
 				k.readahead.readPages(inode, index, index + 1);
 			}
+		} else if (mapping.pages.testFlag(index, Pages.PG_READAHEAD)) {
+			mapping.pages.clearFlags(index, index + 1, Pages.PG_READAHEAD);
+			k.readahead.pageCacheAsyncRa(file, index, file.ra.raPages); // do_async_mmap_readahead()
 		}
 		long winStart = Math.max(vma.start(), vpn & -FAULT_AROUND_PAGES);
 		long winEnd = Math.min(vma.end(), winStart + FAULT_AROUND_PAGES);
@@ -202,11 +205,35 @@ public final class Filemap {
 		});
 		for (long[] r : map) {
 			long idx = vma.backingIndex(r[0]);
-			k.clock.waitUntil(mapping.readyAt.get(idx));
-			mapping.readyAt.set(idx, idx + (r[1] - r[0]), 0);
-			k.memory.setPteRange(vma, r[0], r[1] - r[0], false);
+			List<long[]> unmarked = new ArrayList<>(); // filemap_map_pages() skips readahead marks
+			mapping.pages.flagRuns(idx, idx + (r[1] - r[0]), (s, e, f) -> {
+				if ((f & Pages.PG_READAHEAD) == 0) {
+					unmarked.add(new long[] { s, e });
+				}
+			});
+			for (long[] u : unmarked) {
+				k.clock.waitUntil(mapping.readyBy(u[0], u[1]));
+				mapping.readyAt.set(u[0], u[1], 0);
+				k.memory.setPteRange(vma, r[0] + (u[0] - idx), u[1] - u[0], false);
+			}
 		}
 		return 0;
+	}
+
+	/**
+	 * {@code do_sync_mmap_readahead()}: mmap read-around, a window of ra_pages centred on the
+	 * fault with its last quarter marked for async readahead, recorded in the file's ra state.
+	 */
+	private void doSyncMmapReadahead(OpenFile file, long index) {
+		FileRaState ra = file.ra;
+		long raPages = ra.raPages;
+		if (raPages == 0) {
+			return;
+		}
+		ra.start = Math.max(0, index - raPages / 2);
+		ra.size = raPages;
+		ra.asyncSize = raPages / 4;
+		k.readahead.doPageCacheRa(file.inode, ra.start, ra.size, ra.asyncSize);
 	}
 
 	/** The end of the run of resident pages from {@code index}, stopping before a readahead mark. */

@@ -97,7 +97,7 @@ public final class ReadWrite {
 			return read;
 		}
 		return genericPerformWrite(out, outOffset, read, bytes -> {
-			k.clock.advance(k.costs.copyNanos(bytes));
+			k.costs.chargeCopy(bytes);
 			return bytes;
 		});
 	}
@@ -130,7 +130,7 @@ public final class ReadWrite {
 		if (failed[0] != 0) {
 			return -org.dmabufdio.runtime.kernel.Errno.ENOMEM;
 		}
-		k.clock.waitUntil(maxReady(mapping, from, to));
+		k.clock.waitUntil(mapping.readyBy(from, to));
 		mapping.readyAt.set(from, to, 0);
 		long written = source.accept(count);
 		long end = pos + written;
@@ -150,11 +150,5 @@ public final class ReadWrite {
 				k.readahead.readPages(inode, index, index + 1);
 			}
 		}
-	}
-
-	private static long maxReady(AddressSpace mapping, long from, long to) {
-		long[] max = { 0 };
-		mapping.readyAt.forEach(from, to, (s, e, t) -> max[0] = Math.max(max[0], t));
-		return max[0];
 	}
 }

@@ -162,7 +162,8 @@ public final class Readahead {
 
 	/**
 	 * {@code read_pages()}: submits reads for cached-but-not-uptodate pages [from, to) and
-	 * records when they complete.
+	 * records when they complete. The completion work (folio_end_read() per page) is charged
+	 * with the submission: with rq_affinity it runs on the submitting CPU.
 	 */
 	void readPages(Inode inode, long from, long to) {
 		long perRequest = Math.max(1, inode.fs.bdev().maxRequestBytes() >>> Units.PAGE_SHIFT);
@@ -170,6 +171,7 @@ public final class Readahead {
 			k.tick();
 			long e = Math.min(to, s + perRequest);
 			k.costs.charge(Cost.READAHEAD_SUBMIT_NS, 1);
+			k.costs.charge(Cost.BIO_PAGE_COMPLETE_NS, e - s); // completions run on the submitting CPU
 			long done = inode.fs.bdev().submitBio(k.clock.now(), (e - s) << Units.PAGE_SHIFT, false);
 			inode.mapping.readyAt.set(s, e, done); // each request's pages are usable when it completes
 		}

@@ -46,7 +46,8 @@ public final class Boot {
 		}
 		fragment(k, p.fragmentationPercent);
 		k.vmscan.kswapdRunToBalance();
-		k.clock.resetAfterBoot();
+		k.costs.resetAfterBoot();
+		k.vmscan.resetAfterBoot();
 		k.bdev.resetQueue();
 	}
 

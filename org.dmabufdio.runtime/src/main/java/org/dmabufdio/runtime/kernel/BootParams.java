@@ -40,6 +40,12 @@ public final class BootParams {
 	public int fragmentationPercent = 0;
 	/** Run-to-run spread of timings (standard deviation), in tenths of a percent. */
 	public int noisePermille = 0;
+	/** CPUs the scheduler spreads runnable threads over. */
+	public int cpus = 8;
+	/** What the memory system delivers to all its users together, bytes per second (0: unlimited). */
+	public double dramBytesPerSecond = 0;
+	/** Speed of the CPUs kswapd runs on, in percent of the one running the scenario's task. */
+	public int kswapdSpeedPercent = 100;
 
 	/** Storage: logical block size, largest request, queue depth, bandwidth, latency. */
 	public int logicalBlockSize = 512;
@@ -64,21 +70,26 @@ public final class BootParams {
 	}
 
 	public BootParams() {
-		// round numbers for a modern arm64 phone core; device profiles replace them
+		// the per-page costs of a 2024 flagship phone core (see phone_16g_ufs40.profile for why)
 		costs.put(Cost.PAGE_ZERO_NS, 250.0);
-		costs.put(Cost.ALLOC_ORDER0_NS, 120.0);
+		costs.put(Cost.ALLOC_ORDER0_NS, 150.0);
 		costs.put(Cost.ALLOC_ORDER4_NS, 15.0);
 		costs.put(Cost.ALLOC_ORDER8_NS, 2.0);
-		costs.put(Cost.PAGE_CACHE_INSERT_NS, 250.0);
-		costs.put(Cost.PAGE_CACHE_LOOKUP_NS, 40.0);
+		costs.put(Cost.PAGE_CACHE_INSERT_NS, 450.0);
+		costs.put(Cost.PAGE_CACHE_LOOKUP_NS, 100.0);
 		costs.put(Cost.LRU_MOVE_NS, 60.0);
-		costs.put(Cost.READAHEAD_SUBMIT_NS, 3000.0);
+		costs.put(Cost.READAHEAD_SUBMIT_NS, 5000.0);
+		costs.put(Cost.BIO_PAGE_COMPLETE_NS, 250.0);
 		costs.put(Cost.PTE_INSERT_NS, 30.0);
 		costs.put(Cost.PAGE_FAULT_NS, 700.0);
 		costs.put(Cost.GUP_PIN_NS, 60.0);
-		costs.put(Cost.RECLAIM_SCAN_NS, 150.0);
-		costs.put(Cost.RECLAIM_EVICT_NS, 400.0);
-		costs.put(Cost.MEMCPY_BYTES_PER_S, 8.0e9);
+		costs.put(Cost.RECLAIM_SCAN_NS, 300.0);
+		costs.put(Cost.RECLAIM_EVICT_NS, 1000.0);
+		costs.put(Cost.RMAP_WALK_NS, 1000.0);
+		costs.put(Cost.ZRAM_COMPRESS_NS, 4000.0);
+		costs.put(Cost.ZRAM_DECOMPRESS_NS, 1000.0);
+		costs.put(Cost.SHRINK_SLAB_NS, 45000.0);
+		costs.put(Cost.MEMCPY_BYTES_PER_S, 5.0e9);
 		costs.put(Cost.SYSCALL_NS, 1000.0);
 	}
 }

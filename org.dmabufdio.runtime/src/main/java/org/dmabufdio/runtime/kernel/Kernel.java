@@ -33,6 +33,7 @@ import org.dmabufdio.runtime.mm.Vma;
 import org.dmabufdio.runtime.mm.Vmscan;
 import org.dmabufdio.runtime.mm.Vmstat;
 import org.dmabufdio.runtime.time.Clock;
+import org.dmabufdio.runtime.time.Contention;
 import org.dmabufdio.runtime.time.CostModel;
 import org.dmabufdio.runtime.util.Units;
 
@@ -49,6 +50,8 @@ public final class Kernel {
 	/** The run's only source of randomness, seeded. */
 	public final SplittableRandom random;
 	public final Findings findings = new Findings();
+	/** What background load takes from the scenario's task (CPU time, DRAM bandwidth). */
+	public final Contention contention;
 
 	public final Vmstat vmstat = new Vmstat();
 	public final PageAllocator pageAlloc;
@@ -88,6 +91,11 @@ public final class Kernel {
 		this.random = new SplittableRandom(p.seed);
 		this.costs = new CostModel(clock);
 		p.costs.forEach(costs::set);
+		this.contention = new Contention(p.cpus, p.dramBytesPerSecond);
+		costs.setContention(contention);
+		SplittableRandom jitter = random.split();
+		costs.setSpeed(noise(jitter, p.noisePermille));
+		double deviceSpeed = noise(jitter, p.noisePermille);
 
 		long ramPages = p.ramBytes >>> Units.PAGE_SHIFT;
 		long dma32Pages = Math.min(p.dma32Bytes >>> Units.PAGE_SHIFT, ramPages);
@@ -106,6 +114,7 @@ public final class Kernel {
 
 		lru = new Lru(vmstat);
 		vmscan = new Vmscan(pageAlloc, lru, vmstat, costs);
+		vmscan.setKswapdSpeedPercent(p.kswapdSpeedPercent);
 		swap = p.swapBytes > 0 ? new Swap(p.swapBytes >>> Units.PAGE_SHIFT, p.swapCompression, pageAlloc, vmstat) : null;
 		vmscan.setSwap(swap);
 		vmscan.setTick(this::tick);
@@ -118,8 +127,9 @@ public final class Kernel {
 		shmem = new Shmem(this);
 		uaccess = new Uaccess(this);
 
-		bdev = new BlockDevice("data", p.logicalBlockSize, p.maxRequestBytes, p.queueDepth, p.readBytesPerSecond,
-				p.writeBytesPerSecond, p.requestLatencyNs);
+		bdev = new BlockDevice("data", p.logicalBlockSize, p.maxRequestBytes, p.queueDepth,
+				p.readBytesPerSecond * deviceSpeed, p.writeBytesPerSecond * deviceSpeed,
+				Math.round(p.requestLatencyNs / deviceSpeed), contention);
 		vfs = new Vfs(this);
 		dataFs = vfs.mount("data", p.filesystem, p.fsBlockSize, bdev);
 		filemap = new Filemap(this);
@@ -128,6 +138,25 @@ public final class Kernel {
 		rw = new ReadWrite(this);
 		heaps = new DmaHeaps(this);
 		dmabufIo = new DmaBufFileIo(this);
+	}
+
+	/**
+	 * A speed factor around 1 with the run-to-run spread a device shows (standard deviation
+	 * {@code permille} / 1000), drawn once per boot: the same seed gives the same machine.
+	 */
+	private static double noise(SplittableRandom random, int permille) {
+		if (permille <= 0) {
+			return 1;
+		}
+		double g = gaussian(random);
+		return Math.max(0.5, 1 + permille / 1000.0 * Math.max(-3, Math.min(3, g)));
+	}
+
+	/** A standard normal draw (Box-Muller), so the sequence depends only on the seed. */
+	private static double gaussian(SplittableRandom random) {
+		double u = 1 - random.nextDouble();
+		double v = random.nextDouble();
+		return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 	}
 
 	/**

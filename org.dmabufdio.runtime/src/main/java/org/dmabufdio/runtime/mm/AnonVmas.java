@@ -135,6 +135,9 @@ public final class AnonVmas implements Reclaimable {
 		k.vmstat.count(VmEvent.PGMAJFAULT, got);
 		k.vmstat.count(VmEvent.PSWPIN, got);
 		if (k.swap() != null) {
+			if (k.swap().isZram()) {
+				k.costs.charge(Cost.ZRAM_DECOMPRESS_NS, got);
+			}
 			k.swap().free(got);
 		}
 		k.rmap.folioAddNewAnonRmap(owner.pages, vpn, vpn + got);

@@ -218,7 +218,7 @@ public final class Memory {
 			if (ret < 0) {
 				return ret;
 			}
-			k.costs.clock().advance(k.costs.copyNanos((p[1] - p[0]) << 12));
+			k.costs.chargeCopy((p[1] - p[0]) << 12);
 			src.ptes.set(p[0], p[1], pte);
 		}
 		return 0;
@@ -320,8 +320,10 @@ public final class Memory {
 			long pte = r[2];
 			long ret = 0;
 			if (Pte.none(pte) || Pte.swap(pte)) {
-				k.vmstat.count(VmEvent.PGFAULT, count);
-				k.costs.charge(Cost.PAGE_FAULT_NS, count);
+				if (Pte.swap(pte) || vma.isAnonymous()) {
+					k.vmstat.count(VmEvent.PGFAULT, count); // one fault per page
+					k.costs.charge(Cost.PAGE_FAULT_NS, count);
+				}
 				ret = Pte.swap(pte) ? k.anonVmas.doSwapPage(vma, r[0], count, pte)
 						: doPteMissing(vma, r[0], count, write);
 			} else if (write && !Pte.write(pte)) {
@@ -345,6 +347,8 @@ public final class Memory {
 			return doAnonymousPages(vma, vpn, n, write);
 		}
 		for (long i = 0; i < n;) {
+			k.vmstat.count(VmEvent.PGFAULT, 1); // one fault per handler call: it may map many pages
+			k.costs.charge(Cost.PAGE_FAULT_NS, 1);
 			long ret = vma.ops.fault(vma, vpn + i, write);
 			if (ret < 0) {
 				return ret == VmOps.VM_FAULT_SIGBUS ? -EFAULT : ret;
@@ -447,7 +451,7 @@ public final class Memory {
 		long got = k.anonVmas.allocate(owner, vpn, n);
 		boolean zeroPage = Pte.special(oldPte);
 		if (!zeroPage) {
-			k.costs.clock().advance(k.costs.copyNanos(got << 12));
+			k.costs.chargeCopy(got << 12);
 		}
 		k.vmstat.count(VmEvent.COW_FAULT, got);
 		if (Pte.anon(oldPte)) {

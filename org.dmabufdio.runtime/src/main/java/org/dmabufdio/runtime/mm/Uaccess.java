@@ -31,9 +31,33 @@ public final class Uaccess {
 		return len - faultIn(mm, addr, len, write);
 	}
 
+	/** The piece a user-space memcpy is simulated in: one fault-around window. */
+	static final long MEMCPY_PIECE = 64 * Units.KIB;
+
+	/**
+	 * A memcpy() the process runs from {@code src} to {@code dst}: piece by piece the CPU reads
+	 * the source (faulting it in, which may start readahead and wait for it) and writes the
+	 * destination. Returns the bytes copied, short at the first page that cannot be faulted in.
+	 */
+	public long memcpy(MmStruct mm, long dst, long src, long len) {
+		long done = 0;
+		while (done < len) {
+			k.tick();
+			long piece = Math.min(MEMCPY_PIECE - ((src + done) & (MEMCPY_PIECE - 1)), len - done);
+			long readable = piece - faultIn(mm, src + done, piece, false);
+			long writable = readable - faultIn(mm, dst + done, readable, true);
+			k.costs.chargeCopy(writable);
+			done += writable;
+			if (writable < piece) {
+				break;
+			}
+		}
+		return done;
+	}
+
 	private long copy(MmStruct mm, long addr, long len, boolean write) {
 		long notCopied = faultIn(mm, addr, len, write);
-		k.costs.clock().advance(k.costs.copyNanos(len - notCopied));
+		k.costs.chargeCopy(len - notCopied);
 		return notCopied;
 	}
 

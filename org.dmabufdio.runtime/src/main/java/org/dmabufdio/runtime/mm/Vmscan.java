@@ -11,8 +11,8 @@ import org.dmabufdio.runtime.time.CostModel;
 
 /**
  * Page reclaim (mm/vmscan.c): kswapd, woken below the low watermark and reclaiming until the
- * high watermark on its own CPU, and direct reclaim by an allocating task below the min
- * watermark, which that task pays for in time. Clean file pages go first; dirty ones are left to
+ * high watermark on its own CPU and in its own time, and direct reclaim by an allocating task
+ * below the min watermark, which that task pays for in time. Clean file pages go first; dirty ones are left to
  * writeback; anonymous and shmem pages only when there is swap.
  */
 public final class Vmscan implements Reclaimer {
@@ -31,7 +31,14 @@ public final class Vmscan implements Reclaimer {
 	private Runnable tick = () -> { };
 	private Swap swap;
 	private boolean kswapdAwake;
-	private long kswapdLastRun;
+	/** Where kswapd's own time has got to: it runs only while behind the clock. */
+	private long kswapdTime;
+	/** What kswapd's last batch cost per reclaimed page, to size the next one. */
+	private double kswapdNsPerPage;
+	/** kswapd's time spent in the batch being run. */
+	private long kswapdNs;
+	/** kswapd's CPU speed relative to the task's (Android keeps it off the big cores). */
+	private double kswapdSpeed = 1;
 
 	public Vmscan(PageAllocator allocator, Lru lru, Vmstat vmstat, CostModel costs) {
 		this.allocator = allocator;
@@ -39,7 +46,13 @@ public final class Vmscan implements Reclaimer {
 		this.vmstat = vmstat;
 		this.costs = costs;
 		this.clock = costs.clock();
+		this.kswapdNsPerPage = costs.get(Cost.RECLAIM_SCAN_NS) + costs.get(Cost.RECLAIM_EVICT_NS);
 		allocator.setReclaimer(this);
+	}
+
+	/** The speed of kswapd's CPU relative to the task's, in percent. */
+	public void setKswapdSpeedPercent(int percent) {
+		this.kswapdSpeed = Math.max(1, percent) / 100.0;
 	}
 
 	/** The reverse map, for folio_referenced() on mapped pages. */
@@ -69,31 +82,36 @@ public final class Vmscan implements Reclaimer {
 	public void wakeupKswapd(Zone zone, int order) {
 		if (!kswapdAwake && zone.freePages() < zone.watermark(Zone.WMARK_HIGH)) {
 			kswapdAwake = true;
-			kswapdLastRun = clock.now();
+			kswapdTime = Math.max(kswapdTime, clock.now());
 		}
 	}
 
 	/**
-	 * {@code kswapd()} / {@code balance_pgdat()}, run lazily: a woken kswapd reclaims, on its own
-	 * CPU, as many pages as fit in the time since it last ran, until every zone is back above its
-	 * high watermark; then it sleeps.
+	 * {@code kswapd()} / {@code balance_pgdat()}, run lazily: kswapd has a CPU of its own (shared
+	 * with whatever else runs there) and its own time. A woken kswapd reclaims as many pages as
+	 * fit in the time since it last ran, at what its last batch cost per page, in batches of at
+	 * least SWAP_CLUSTER_MAX, until every zone is back above its high watermark; then it sleeps.
 	 */
 	@Override
 	public void kswapdCatchUp() {
-		if (!kswapdAwake) {
-			return;
-		}
-		double perPage = costs.get(Cost.RECLAIM_SCAN_NS) + costs.get(Cost.RECLAIM_EVICT_NS);
-		long budget = (long) ((clock.now() - kswapdLastRun) / perPage);
-		long need = allocator.pagesBelowHigh();
-		long target = Math.min(budget, need);
-		// kswapd works in batches of SWAP_CLUSTER_MAX: wait for a whole one, or the last bit it needs
-		if (target > 0 && (target >= PageAllocator.SWAP_CLUSTER_MAX || target == need)) {
-			long got = shrinkNode(target, Mode.KSWAPD);
-			kswapdLastRun += (long) (got * perPage);
+		long now = clock.now();
+		while (kswapdAwake && kswapdTime < now) {
+			long need = allocator.pagesBelowHigh();
+			if (need <= 0) {
+				break;
+			}
+			long fit = (long) ((now - kswapdTime) / kswapdNsPerPage);
+			if (fit < PageAllocator.SWAP_CLUSTER_MAX && fit < need) {
+				break; // not yet a whole batch's worth of time
+			}
+			kswapdNs = 0;
+			long got = shrinkNode(Math.min(fit, need), Mode.KSWAPD);
+			kswapdTime += kswapdNs;
 			if (got == 0) {
 				kswapdAwake = false; // nothing left it can reclaim
+				break;
 			}
+			kswapdNsPerPage = Math.max(1.0, (double) kswapdNs / got);
 		}
 		if (allocator.balanced()) {
 			kswapdAwake = false;
@@ -106,11 +124,24 @@ public final class Vmscan implements Reclaimer {
 			shrinkNode(allocator.pagesBelowHigh(), Mode.KSWAPD);
 			kswapdAwake = false;
 		}
+		kswapdTime = clock.now();
 	}
 
+	/** Time restarts at 0 after boot; so does kswapd's. */
+	public void resetAfterBoot() {
+		kswapdTime = 0;
+	}
+
+	/**
+	 * {@code try_to_free_pages()}: direct reclaim by the allocating task, which stalls for it.
+	 * Each call frees SWAP_CLUSTER_MAX pages and pays shrink_slab() once; a request for more
+	 * stands for that many calls in a row. Returns the number of pages reclaimed.
+	 */
 	@Override
 	public long tryToFreePages(long nrToReclaim, long gfp, int order) {
-		vmstat.count(VmEvent.ALLOCSTALL, 1);
+		long calls = (nrToReclaim + PageAllocator.SWAP_CLUSTER_MAX - 1) / PageAllocator.SWAP_CLUSTER_MAX;
+		vmstat.count(VmEvent.ALLOCSTALL, calls);
+		costs.charge(Cost.SHRINK_SLAB_NS, calls);
 		return shrinkNode(nrToReclaim, Mode.DIRECT);
 	}
 
@@ -173,7 +204,7 @@ public final class Vmscan implements Reclaimer {
 		}
 		vmstat.count(VmEvent.PGREFILL, moved);
 		vmstat.count(VmEvent.PGDEACTIVATE, moved);
-		chargeIfDirect(mode, Cost.LRU_MOVE_NS, moved);
+		charge(mode, Cost.LRU_MOVE_NS, moved);
 		return moved;
 	}
 
@@ -187,8 +218,10 @@ public final class Vmscan implements Reclaimer {
 	long[] shrinkInactiveList(LruList inactive, long nrToReclaim, Mode mode) {
 		long scanned = 0;
 		long reclaimed = 0;
+		long rmapWalks = 0;
 		for (Entry e : lru.tail(inactive, nrToReclaim)) {
 			scanned += e.size();
+			rmapWalks += e.owner().mapcountPages(e.from(), e.to()); // folio_referenced() on mapped pages
 			for (long[] run : classify(e)) {
 				Verdict verdict = Verdict.values()[(int) run[2]];
 				switch (verdict) {
@@ -197,14 +230,22 @@ public final class Vmscan implements Reclaimer {
 					vmstat.count(VmEvent.PGACTIVATE, run[1] - run[0]);
 				}
 				case KEEP -> lru.rotate(e.owner(), run[0], run[1], false);
-				case RECLAIM -> reclaimed += reclaimRun(e.owner(), run[0], run[1]);
+				case RECLAIM -> {
+					rmapWalks += e.owner().mapcountPages(run[0], run[1]); // try_to_unmap()
+					long freed = reclaimRun(e.owner(), run[0], run[1]);
+					if (e.owner().isSwapBacked() && swap != null && swap.isZram()) {
+						charge(mode, Cost.ZRAM_COMPRESS_NS, freed); // pageout() into zram compresses
+					}
+					reclaimed += freed;
+				}
 				}
 			}
 		}
+		charge(mode, Cost.RMAP_WALK_NS, rmapWalks);
 		vmstat.count(mode == Mode.DIRECT ? VmEvent.PGSCAN_DIRECT : VmEvent.PGSCAN_KSWAPD, scanned);
 		vmstat.count(mode == Mode.DIRECT ? VmEvent.PGSTEAL_DIRECT : VmEvent.PGSTEAL_KSWAPD, reclaimed);
-		chargeIfDirect(mode, Cost.RECLAIM_SCAN_NS, scanned);
-		chargeIfDirect(mode, Cost.RECLAIM_EVICT_NS, reclaimed);
+		charge(mode, Cost.RECLAIM_SCAN_NS, scanned);
+		charge(mode, Cost.RECLAIM_EVICT_NS, reclaimed);
 		return new long[] { scanned, reclaimed };
 	}
 
@@ -290,9 +331,15 @@ public final class Vmscan implements Reclaimer {
 		out.add(new long[] { from, to, verdict });
 	}
 
-	private void chargeIfDirect(Mode mode, Cost cost, long count) {
-		if (mode == Mode.DIRECT && count > 0) {
+	/** Direct reclaim stalls the task; kswapd's work takes kswapd's own time, on its CPU. */
+	private void charge(Mode mode, Cost cost, long count) {
+		if (count <= 0) {
+			return;
+		}
+		if (mode == Mode.DIRECT) {
 			costs.charge(cost, count);
+		} else {
+			kswapdNs += Math.round(costs.nanos(cost, count) / kswapdSpeed);
 		}
 	}
 }

@@ -7,6 +7,7 @@ package org.dmabufdio.runtime.time;
 public final class Clock {
 
 	private long now;
+	private long waited;
 
 	public long now() {
 		return now;
@@ -20,15 +21,34 @@ public final class Clock {
 		now += ns;
 	}
 
+	/**
+	 * Runs another thread: the clock shows that thread's time, earlier or later than the one
+	 * left. Only code that simulates two threads working side by side switches, and it switches
+	 * back before returning.
+	 */
+	public void switchTo(long threadTime) {
+		if (threadTime < 0) {
+			throw new IllegalArgumentException("no thread runs before time 0: " + threadTime);
+		}
+		now = threadTime;
+	}
+
 	/** Sets time back to zero once the machine has booted: scenarios start at 0. */
 	public void resetAfterBoot() {
 		now = 0;
+		waited = 0;
 	}
 
-	/** Waits until {@code time} (no-op if it has passed). */
+	/** Waits until {@code time} (no-op if it has passed), for I/O to complete. */
 	public void waitUntil(long time) {
 		if (time > now) {
+			waited += time - now;
 			now = time;
 		}
+	}
+
+	/** Time spent waiting for I/O so far, in ns. */
+	public long waited() {
+		return waited;
 	}
 }

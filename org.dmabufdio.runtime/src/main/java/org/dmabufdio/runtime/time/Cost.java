@@ -17,6 +17,8 @@ public enum Cost {
 	LRU_MOVE_NS,
 	/** ns of CPU per readahead request built and submitted */
 	READAHEAD_SUBMIT_NS,
+	/** ns of CPU per page when a bio completes (buffered: mark uptodate and unlock; direct: dirty and unpin) */
+	BIO_PAGE_COMPLETE_NS,
 	/** ns to write one pte (vm_insert_page, remap_pfn_range, fork copy) */
 	PTE_INSERT_NS,
 	/** ns to take one page fault (trap, handle_mm_fault, return) */
@@ -27,8 +29,21 @@ public enum Cost {
 	RECLAIM_SCAN_NS,
 	/** ns for reclaim to unmap and free one clean page */
 	RECLAIM_EVICT_NS,
+	/** ns per mapped page an rmap walk visits (folio_referenced, try_to_unmap: pte check or clear, TLB flush) */
+	RMAP_WALK_NS,
+	/** ns to compress one page into zram at swap-out */
+	ZRAM_COMPRESS_NS,
+	/** ns to decompress one page from zram at swap-in */
+	ZRAM_DECOMPRESS_NS,
+	/** ns per direct reclaim pass for shrink_slab() over every shrinker and the memcg walk */
+	SHRINK_SLAB_NS,
 	/** bytes per second the CPU copies (memcpy, copy_to_user) */
 	MEMCPY_BYTES_PER_S,
 	/** ns of fixed cost per system call */
-	SYSCALL_NS
+	SYSCALL_NS;
+
+	/** The cost's name in reports: its profile key without the unit (page_cache_insert, memcpy). */
+	public String key() {
+		return name().toLowerCase(java.util.Locale.ROOT).replace("_bytes_per_s", "").replace("_ns", "");
+	}
 }

@@ -1,13 +1,22 @@
 package org.dmabufdio.runtime.time;
 
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The unit costs of one device, charged to a {@link Clock}. */
+/**
+ * The unit costs of one device, charged to a {@link Clock} as the simulator does the work they
+ * price. CPU costs stretch under {@link Contention}; every charge is also added up per cost, so
+ * a step can say where its time went.
+ */
 public final class CostModel {
 
 	private final Map<Cost, Double> values = new EnumMap<>(Cost.class);
 	private final Clock clock;
+	private Contention contention = new Contention(1, 0);
+	private final long[] spent = new long[Cost.values().length];
+	/** This boot's CPU speed around the profile's (run-to-run noise); costs are divided by it. */
+	private double speed = 1;
 
 	public CostModel(Clock clock) {
 		this.clock = clock;
@@ -15,6 +24,18 @@ public final class CostModel {
 
 	public void set(Cost cost, double value) {
 		values.put(cost, value);
+	}
+
+	public void setContention(Contention contention) {
+		this.contention = contention;
+	}
+
+	public void setSpeed(double speed) {
+		this.speed = speed;
+	}
+
+	public Contention contention() {
+		return contention;
 	}
 
 	public double get(Cost cost) {
@@ -29,22 +50,52 @@ public final class CostModel {
 		return values.containsKey(cost);
 	}
 
-	/** Advances the clock by {@code count} units of a per-unit ns cost. */
+	/** Advances the clock by {@code count} units of a per-unit ns CPU cost. */
 	public void charge(Cost perUnitNs, long count) {
-		clock.advance(nanos(perUnitNs, count));
+		long ns = nanos(perUnitNs, count);
+		spent[perUnitNs.ordinal()] += ns;
+		clock.advance(ns);
 	}
 
-	/** The ns {@code count} units of a per-unit ns cost take. */
+	/** The ns {@code count} units of a per-unit ns CPU cost take now, contention included. */
 	public long nanos(Cost perUnitNs, long count) {
-		return Math.round(get(perUnitNs) * count);
+		return Math.round(get(perUnitNs) * count * contention.cpuFactor() / speed);
 	}
 
-	/** The ns copying {@code bytes} takes at the profile's memcpy bandwidth. */
+	/** Advances the clock by the time the CPU takes to copy {@code bytes}. */
+	public void chargeCopy(long bytes) {
+		long ns = copyNanos(bytes);
+		spent[Cost.MEMCPY_BYTES_PER_S.ordinal()] += ns;
+		clock.advance(ns);
+	}
+
+	/**
+	 * The ns copying {@code bytes} takes: at the profile's memcpy bandwidth, or the share of it
+	 * DRAM gives under load, on the share of a CPU the scheduler gives.
+	 */
 	public long copyNanos(long bytes) {
-		return Math.round(bytes * 1e9 / get(Cost.MEMCPY_BYTES_PER_S));
+		double bandwidth = get(Cost.MEMCPY_BYTES_PER_S);
+		return Math.round(bytes * 1e9 / (bandwidth * contention.dramShare(bandwidth)) * contention.cpuFactor() / speed);
+	}
+
+	/** Scenarios start at time 0 with nothing spent: the boot's work is forgotten. */
+	public void resetAfterBoot() {
+		clock.resetAfterBoot();
+		java.util.Arrays.fill(spent, 0);
 	}
 
 	public Clock clock() {
 		return clock;
+	}
+
+	/** Time charged so far, per cost that was charged, in ns. */
+	public Map<Cost, Long> spent() {
+		Map<Cost, Long> out = new LinkedHashMap<>();
+		for (Cost c : Cost.values()) {
+			if (spent[c.ordinal()] != 0) {
+				out.put(c, spent[c.ordinal()]);
+			}
+		}
+		return out;
 	}
 }

@@ -41,8 +41,10 @@ public final class DmaBufFileIo {
 
 	/**
 	 * DMA_HEAP_IOCTL_ALLOC_AND_READ: allocates a buffer for the file (or {@code len} bytes of it)
-	 * and fills it batch by batch, with direct or buffered reads. Returns the buffer, or null with
-	 * {@code error[0]} set (-ENOTTY on kernels without it).
+	 * and fills it with direct or buffered reads. As in vivo's proposal the two overlap: each
+	 * batch the ioctl has allocated is read by a kernel worker, on its own CPU, while the ioctl
+	 * allocates the next; the ioctl returns when the last batch is read. Returns the buffer, or
+	 * null with {@code error[0]} set (-ENOTTY on kernels without it).
 	 */
 	public DmaBuf allocAndRead(String heap, OpenFile file, long len, long[] error) {
 		if (!k.variant.has(Feature.ALLOC_AND_READ)) {
@@ -50,22 +52,29 @@ public final class DmaBufFileIo {
 			return null;
 		}
 		long size = len > 0 ? len : file.inode.size();
-		DmaBuf buf = k.heaps.alloc(heap, size, 0, error);
+		long[] worker = { k.clock.now(), 0, 0 }; // the worker's time, bytes read, error
+		DmaBuf buf = k.heaps.alloc(heap, size, 0, ALLOC_AND_READ_BATCH, allocated -> {
+			long allocator = k.clock.now();
+			k.clock.switchTo(Math.max(worker[0], allocator)); // the worker starts when the batch is there
+			while (worker[1] < Math.min(allocated, size) && worker[2] == 0) {
+				long ret = fill(file, worker[1], Math.min(allocated, size) - worker[1], file.direct());
+				if (ret <= 0) {
+					worker[2] = ret < 0 ? ret : 1; // an error, or EOF
+				} else {
+					worker[1] += ret;
+				}
+			}
+			worker[0] = k.clock.now();
+			k.clock.switchTo(allocator);
+		}, error);
+		k.clock.waitUntil(worker[0]); // the ioctl waits for the worker's last read
 		if (buf == null) {
 			return null;
 		}
-		for (long done = 0; done < size;) {
-			long batch = Math.min(ALLOC_AND_READ_BATCH, size - done);
-			long ret = fill(buf, file, done, batch, file.direct());
-			if (ret < 0) {
-				buf.release();
-				error[0] = ret;
-				return null;
-			}
-			if (ret == 0) {
-				break; // EOF
-			}
-			done += ret;
+		if (worker[2] < 0) {
+			buf.release();
+			error[0] = worker[2];
+			return null;
 		}
 		return buf;
 	}
@@ -81,17 +90,17 @@ public final class DmaBufFileIo {
 		if (dstOffset + len > dst.size) {
 			len = dst.size - dstOffset;
 		}
-		return fill(dst, src, srcOffset, len, src.direct());
+		return fill(src, srcOffset, len, src.direct());
 	}
 
-	/** Reads file bytes into buffer pages: direct I/O on the pages, or page cache and memcpy. */
-	private long fill(DmaBuf buf, OpenFile file, long offset, long len, boolean direct) {
+	/** Reads file bytes into the exporter's pages: direct I/O on them, or page cache and memcpy. */
+	private long fill(OpenFile file, long offset, long len, boolean direct) {
 		if (direct) {
 			long aligned = (len + Units.PAGE_SIZE - 1) & -Units.PAGE_SIZE;
 			return k.directIo.iomapDioRw(file, offset, aligned, false, new KernelDioBuffer());
 		}
 		return k.filemap.filemapRead(file, offset, len, bytes -> {
-			k.clock.advance(k.costs.copyNanos(bytes));
+			k.costs.chargeCopy(bytes);
 			return bytes;
 		});
 	}

@@ -12,6 +12,19 @@ public interface DmaHeap {
 	 */
 	DmaBuf allocate(long len);
 
+	/**
+	 * Allocates as {@link #allocate(long)} does, telling {@code progress} the bytes allocated so
+	 * far each time another {@code batch} of them is ready (and at the end), so that a caller can
+	 * start using them while the rest is allocated. Heaps that allocate in one go report once.
+	 */
+	default DmaBuf allocate(long len, long batch, java.util.function.LongConsumer progress) {
+		DmaBuf buf = allocate(len);
+		if (buf != null) {
+			progress.accept(len);
+		}
+		return buf;
+	}
+
 	/** The -errno of the last failed allocation. */
 	long lastError();
 }

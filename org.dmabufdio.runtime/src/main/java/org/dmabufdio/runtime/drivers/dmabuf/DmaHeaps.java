@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 import org.dmabufdio.runtime.kernel.Kernel;
 import org.dmabufdio.runtime.util.Units;
@@ -51,6 +52,11 @@ public final class DmaHeaps {
 	 * set to -errno.
 	 */
 	public DmaBuf alloc(String heapName, long len, long heapFlags, long[] error) {
+		return alloc(heapName, len, heapFlags, len, done -> { }, error);
+	}
+
+	/** {@link #alloc} telling {@code progress} the bytes allocated so far, batch by batch. */
+	public DmaBuf alloc(String heapName, long len, long heapFlags, long batch, LongConsumer progress, long[] error) {
 		DmaHeap heap = heaps.get(heapName);
 		if (heap == null) {
 			error[0] = -ENODEV;
@@ -61,7 +67,7 @@ public final class DmaHeaps {
 			error[0] = -EINVAL;
 			return null;
 		}
-		DmaBuf buf = heap.allocate(len);
+		DmaBuf buf = heap.allocate(len, Math.max(Units.PAGE_SIZE, batch), progress);
 		if (buf == null) {
 			error[0] = heap.lastError();
 		}

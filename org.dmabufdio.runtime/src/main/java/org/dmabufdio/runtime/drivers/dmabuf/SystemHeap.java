@@ -4,6 +4,7 @@ import static org.dmabufdio.runtime.kernel.Errno.ENOMEM;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 import org.dmabufdio.runtime.kernel.Feature;
 import org.dmabufdio.runtime.kernel.Hazard;
@@ -78,8 +79,14 @@ public final class SystemHeap implements DmaHeap, DmaBufOps {
 	/** {@code system_heap_allocate()}: zeroed blocks, largest first, or -ENOMEM and nothing. */
 	@Override
 	public DmaBuf allocate(long len) {
+		return allocate(len, len, done -> { });
+	}
+
+	@Override
+	public DmaBuf allocate(long len, long batch, LongConsumer progress) {
 		List<long[]> blocks = new ArrayList<>();
 		long remaining = len;
+		long nextReport = Math.min(batch, len);
 		int maxOrder = ORDERS[0];
 		while (remaining > 0) {
 			k.tick();
@@ -94,8 +101,13 @@ public final class SystemHeap implements DmaHeap, DmaBufOps {
 			int order = ORDERS[(int) block[1]];
 			blocks.add(block);
 			k.costs.charge(ALLOC_COST[(int) block[1]], 1L << order);
+			k.costs.charge(Cost.PAGE_ZERO_NS, 1L << order); // __GFP_ZERO
 			remaining -= Units.PAGE_SIZE << order;
 			maxOrder = order;
+			if (len - remaining >= nextReport) {
+				progress.accept(Math.min(len, len - remaining));
+				nextReport = Math.min(len, nextReport + batch);
+			}
 		}
 		DmaBuf buf = heaps.export(len, this);
 		long index = 0;
@@ -105,9 +117,7 @@ public final class SystemHeap implements DmaHeap, DmaBufOps {
 			buf.chunks.add(new long[] { index, order });
 			index += 1L << order;
 		}
-		long pages = Units.pagesFor(len);
-		k.costs.charge(Cost.PAGE_ZERO_NS, pages); // __GFP_ZERO
-		k.vmstat.mod(NodeStat.NR_DMABUF, pages);
+		k.vmstat.mod(NodeStat.NR_DMABUF, Units.pagesFor(len));
 		return buf;
 	}
 
