@@ -29,6 +29,8 @@ final class Env {
 
 	final String file;
 	final Instance instance;
+	/** The title of the scenario being run: with the params and round, it seeds the run. */
+	String scenarioTitle = "";
 	BootParams params = DeviceProfiles.defaultProfile().bootParams();
 	String device = DeviceProfiles.NAMES.get(0);
 	KernelVariant variant = KernelVariant.byName("baseline");

@@ -57,6 +57,7 @@ public final class Interpreter {
 	/** Runs the instance and returns its result; never throws for anything a scenario does. */
 	public ScenarioResult run(Scenario scenario) {
 		wallStart = System.nanoTime();
+		env.scenarioTitle = scenario.getTitle();
 		Xfail xfail = null;
 		for (Step s : scenario.getSteps()) {
 			if (s.getAction() instanceof Skip skip && holds(skip.getCondition())) {

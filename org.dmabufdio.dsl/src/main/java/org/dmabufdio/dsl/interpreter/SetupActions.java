@@ -92,9 +92,13 @@ final class SetupActions {
 		env.pendingFiles.clear();
 	}
 
-	/** One seed per instance: the same scenario, params and round run the same, bit for bit. */
+	/**
+	 * One seed per instance: the same scenario, params and round run the same, bit for bit,
+	 * wherever the file is and however its path was written.
+	 */
 	private static long seedOf(Env env) {
-		return (env.file + "|" + env.instance.paramsByName() + "|" + env.instance.round()).hashCode() * 0x9E3779B97F4A7C15L;
+		return (env.scenarioTitle + "|" + env.instance.paramsByName() + "|" + env.instance.round()).hashCode()
+				* 0x9E3779B97F4A7C15L;
 	}
 
 	private Outcome device(DeviceUse d) {

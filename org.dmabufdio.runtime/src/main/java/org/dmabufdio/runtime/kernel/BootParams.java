@@ -88,7 +88,7 @@ public final class BootParams {
 		costs.put(Cost.RMAP_WALK_NS, 1000.0);
 		costs.put(Cost.ZRAM_COMPRESS_NS, 4000.0);
 		costs.put(Cost.ZRAM_DECOMPRESS_NS, 1000.0);
-		costs.put(Cost.SHRINK_SLAB_NS, 45000.0);
+		costs.put(Cost.SHRINK_SLAB_NS, 55000.0);
 		costs.put(Cost.MEMCPY_BYTES_PER_S, 5.0e9);
 		costs.put(Cost.SYSCALL_NS, 1000.0);
 	}

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
+import org.dmabufdio.runtime.util.RangeMap;
+
 /**
  * The node's LRU lists (include/linux/mm_inline.h, mm/swap.c): inactive and active lists for
  * file and anonymous pages. Each list is a queue of runs of pages of one owner, newest first.
@@ -105,17 +107,27 @@ public final class Lru {
 		vmstat.mod(list.stat, to - from);
 	}
 
+	/** Pages remove() found on the inactive and the active list; a visitor made once, not per call. */
+	private long removedInactive;
+	private long removedActive;
+	private final RangeMap.RunVisitor countRemoved = (s, e, f) -> {
+		if ((f & Pages.PG_LRU) != 0) {
+			if ((f & Pages.PG_ACTIVE) != 0) {
+				removedActive += e - s;
+			} else {
+				removedInactive += e - s;
+			}
+		}
+	};
+
 	/** {@code lruvec_del_folio()}: takes every page of [from, to) off whatever list it is on. */
 	public void remove(Pages pages, long from, long to) {
 		boolean file = isFileLru(pages);
-		long[] counts = new long[2];
-		pages.flags.update(from, to, v -> v & ~(Pages.PG_ACTIVE | Pages.PG_LRU), (s, e, f) -> {
-			if ((f & Pages.PG_LRU) != 0) {
-				counts[(f & Pages.PG_ACTIVE) != 0 ? 1 : 0] += e - s;
-			}
-		});
-		vmstat.mod(LruList.of(file, false).stat, -counts[0]);
-		vmstat.mod(LruList.of(file, true).stat, -counts[1]);
+		removedInactive = 0;
+		removedActive = 0;
+		pages.flags.update(from, to, v -> v & ~(Pages.PG_ACTIVE | Pages.PG_LRU), countRemoved);
+		vmstat.mod(LruList.of(file, false).stat, -removedInactive);
+		vmstat.mod(LruList.of(file, true).stat, -removedActive);
 		pages.lruSeq.set(from, to, 0);
 	}
 
@@ -124,18 +136,31 @@ public final class Lru {
 	 * referenced inactive page moves it to the head of the active list.
 	 */
 	public void markAccessed(Pages pages, long from, long to) {
-		List<long[]> promote = new ArrayList<>();
-		pages.flags.update(from, to, v -> v | Pages.PG_REFERENCED, (s, e, f) -> {
-			if ((f & (Pages.PG_LRU | Pages.PG_REFERENCED | Pages.PG_ACTIVE)) == (Pages.PG_LRU | Pages.PG_REFERENCED)) {
-				promote.add(new long[] { s, e });
-			}
-		});
-		for (long[] r : promote) {
-			remove(pages, r[0], r[1]);
-			add(pages, r[0], r[1], true);
-			pages.clearFlags(r[0], r[1], Pages.PG_REFERENCED);
+		promoteCount = 0;
+		pages.flags.update(from, to, v -> v | Pages.PG_REFERENCED, collectPromotions);
+		if (promoteCount == 0) {
+			return; // the usual case, a first access: nothing moves
+		}
+		long[] runs = java.util.Arrays.copyOf(promote, promoteCount);
+		for (int i = 0; i < runs.length; i += 2) {
+			remove(pages, runs[i], runs[i + 1]);
+			add(pages, runs[i], runs[i + 1], true);
+			pages.clearFlags(runs[i], runs[i + 1], Pages.PG_REFERENCED);
 		}
 	}
+
+	/** Runs markAccessed() found referenced before, as start, end pairs; reused across calls. */
+	private long[] promote = new long[16];
+	private int promoteCount;
+	private final RangeMap.RunVisitor collectPromotions = (s, e, f) -> {
+		if ((f & (Pages.PG_LRU | Pages.PG_REFERENCED | Pages.PG_ACTIVE)) == (Pages.PG_LRU | Pages.PG_REFERENCED)) {
+			if (promoteCount + 2 > promote.length) {
+				promote = java.util.Arrays.copyOf(promote, promote.length * 2);
+			}
+			promote[promoteCount++] = s;
+			promote[promoteCount++] = e;
+		}
+	};
 
 	/** Pages on a list. */
 	public long size(LruList list) {

@@ -34,6 +34,8 @@ public final class PageAllocator {
 	}
 
 	private final List<Zone> zones;
+	/** The zones again, as an array: the hot loops must not allocate iterators. */
+	private final Zone[] zoneArray;
 	private final Vmstat vmstat;
 	private Reclaimer reclaimer = Reclaimer.NONE;
 	private long minFreeKbytes;
@@ -63,6 +65,7 @@ public final class PageAllocator {
 			list.add(zone);
 		}
 		this.zones = Collections.unmodifiableList(list);
+		this.zoneArray = list.toArray(new Zone[0]);
 		initPerZoneWmarkMin(-1);
 	}
 
@@ -119,7 +122,7 @@ public final class PageAllocator {
 	void setupPerZoneWmarks() {
 		long pagesMin = minFreeKbytes >> 2;
 		long lowmemPages = totalramPages();
-		for (Zone zone : zones) {
+		for (Zone zone : zoneArray) {
 			long min = mulDiv(pagesMin, zone.managedPages, Math.max(1, lowmemPages));
 			long tmp = Math.max(min >> 2, zone.managedPages * watermarkScaleFactor / 10000);
 			zone.watermark[Zone.WMARK_MIN] = min;
@@ -138,11 +141,11 @@ public final class PageAllocator {
 
 	/** {@code setup_per_zone_lowmem_reserve()}: what a lower zone keeps from higher-zone users. */
 	void setupPerZoneLowmemReserve() {
-		for (Zone zone : zones) {
-			zone.lowmemReserve = new long[zones.size()];
+		for (Zone zone : zoneArray) {
+			zone.lowmemReserve = new long[zoneArray.length];
 			long managed = 0;
-			for (int j = zone.index + 1; j < zones.size(); j++) {
-				managed += zones.get(j).managedPages;
+			for (int j = zone.index + 1; j < zoneArray.length; j++) {
+				managed += zoneArray[j].managedPages;
 				long ratio = LOWMEM_RESERVE_RATIO[Math.min(zone.index, LOWMEM_RESERVE_RATIO.length - 1)];
 				zone.lowmemReserve[j] = managed / ratio;
 			}
@@ -153,7 +156,7 @@ public final class PageAllocator {
 	/** {@code calculate_totalreserve_pages()}: high watermark plus the largest lowmem reserve. */
 	void calculateTotalreservePages() {
 		long total = 0;
-		for (Zone zone : zones) {
+		for (Zone zone : zoneArray) {
 			long max = 0;
 			for (long r : zone.lowmemReserve) {
 				max = Math.max(max, r);
@@ -168,7 +171,7 @@ public final class PageAllocator {
 		if (has(gfp, __GFP_DMA32)) {
 			return 0;
 		}
-		return zones.size() - 1;
+		return zoneArray.length - 1;
 	}
 
 	/**
@@ -225,14 +228,14 @@ public final class PageAllocator {
 
 	private void wakeAllKswapds(int order, int highest) {
 		for (int i = highest; i >= 0; i--) {
-			reclaimer.wakeupKswapd(zones.get(i), order);
+			reclaimer.wakeupKswapd(zoneArray[i], order);
 		}
 	}
 
 	/** {@code get_page_from_freelist()}: the first zone in the zonelist that passes the mark. */
 	private long getPageFromFreelist(int order, int wmark, int highest) {
 		for (int i = highest; i >= 0; i--) {
-			Zone zone = zones.get(i);
+			Zone zone = zoneArray[i];
 			if (!zoneWatermarkOk(zone, order, zone.watermark[wmark], highest)) {
 				continue;
 			}
@@ -290,8 +293,8 @@ public final class PageAllocator {
 	 */
 	public long allocPagesNoWatermarks(long nrPages, PfnRuns out) {
 		long got = 0;
-		for (int i = zones.size() - 1; i >= 0 && got < nrPages; i--) {
-			Zone zone = zones.get(i);
+		for (int i = zoneArray.length - 1; i >= 0 && got < nrPages; i--) {
+			Zone zone = zoneArray[i];
 			long n = Math.min(nrPages - got, zone.freePages());
 			while (n > 0) {
 				long[] extent = zone.free.smallestExtent();
@@ -309,7 +312,7 @@ public final class PageAllocator {
 	private long takeAboveMark(int wmark, int highest, long want, PfnRuns out) {
 		long got = 0;
 		for (int i = highest; i >= 0 && got < want; i--) {
-			Zone zone = zones.get(i);
+			Zone zone = zoneArray[i];
 			long avail = zone.freePages() - zone.watermark[wmark] - zone.lowmemReserve[highest];
 			long n = Math.min(want - got, avail);
 			while (n > 0) {
@@ -332,7 +335,7 @@ public final class PageAllocator {
 	/** {@code __free_pages()} / {@code free_unref_page()}: gives [pfn, pfn + count) back. */
 	public void freePages(long pfn, long count) {
 		long end = pfn + count;
-		for (Zone zone : zones) {
+		for (Zone zone : zoneArray) {
 			long s = Math.max(pfn, zone.startPfn);
 			long e = Math.min(end, zone.endPfn);
 			if (s < e) {
@@ -348,7 +351,7 @@ public final class PageAllocator {
 	 * Returns the first pfn, or -1 if the zone has no such free range.
 	 */
 	public long carveOut(long pages) {
-		Zone zone = zones.get(zones.size() - 1);
+		Zone zone = zoneArray[zoneArray.length - 1];
 		long start = zone.endPfn - pages;
 		if (pages <= 0 || start < zone.startPfn) {
 			return -1;
@@ -360,7 +363,7 @@ public final class PageAllocator {
 	/** The free extents of every zone, as {start, end} pfn pairs in address order. */
 	public java.util.List<long[]> freeExtents() {
 		java.util.List<long[]> out = new java.util.ArrayList<>();
-		for (Zone zone : zones) {
+		for (Zone zone : zoneArray) {
 			zone.free.forEach((s, e, v) -> out.add(new long[] { s, e }));
 		}
 		return out;
@@ -368,7 +371,7 @@ public final class PageAllocator {
 
 	/** Takes the specific free pages [pfn, pfn + count) (a boot-time reservation); false if not free. */
 	public boolean takeRange(long pfn, long count) {
-		for (Zone zone : zones) {
+		for (Zone zone : zoneArray) {
 			if (zone.containsPfn(pfn)) {
 				if (!zone.free.contains(pfn) || !zone.free.contains(pfn + count - 1)) {
 					return false;
@@ -382,7 +385,7 @@ public final class PageAllocator {
 
 	/** True if every zone is at or above its high watermark (pgdat_balanced()). */
 	public boolean balanced() {
-		for (Zone zone : zones) {
+		for (Zone zone : zoneArray) {
 			if (zone.freePages() < zone.watermark[Zone.WMARK_HIGH]) {
 				return false;
 			}
@@ -393,7 +396,7 @@ public final class PageAllocator {
 	/** Pages missing for every zone to be back at its low watermark. */
 	long pagesBelowLow() {
 		long n = 0;
-		for (Zone zone : zones) {
+		for (Zone zone : zoneArray) {
 			n += Math.max(0, zone.watermark[Zone.WMARK_LOW] - zone.freePages());
 		}
 		return n;
@@ -402,7 +405,7 @@ public final class PageAllocator {
 	/** Pages kswapd must still free for every zone to reach its high watermark. */
 	public long pagesBelowHigh() {
 		long n = 0;
-		for (Zone zone : zones) {
+		for (Zone zone : zoneArray) {
 			n += Math.max(0, zone.watermark[Zone.WMARK_HIGH] - zone.freePages());
 		}
 		return n;
@@ -411,7 +414,7 @@ public final class PageAllocator {
 	/** Free blocks per order over all zones (/proc/buddyinfo summed). */
 	public long[] buddyinfo() {
 		long[] sum = new long[MAX_PAGE_ORDER + 1];
-		for (Zone zone : zones) {
+		for (Zone zone : zoneArray) {
 			long[] z = zone.buddyinfo();
 			for (int o = 0; o <= MAX_PAGE_ORDER; o++) {
 				sum[o] += z[o];

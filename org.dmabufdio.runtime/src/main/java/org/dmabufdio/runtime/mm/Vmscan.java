@@ -17,6 +17,12 @@ import org.dmabufdio.runtime.time.CostModel;
  */
 public final class Vmscan implements Reclaimer {
 
+	/**
+	 * The least kswapd reclaims at once in the simulation (2 MiB): it runs behind the clock in
+	 * batches, so its work is simulated per batch rather than per SWAP_CLUSTER_MAX pages.
+	 */
+	static final long KSWAPD_BATCH = 512;
+
 	/** Who is reclaiming: counted apart, and only direct reclaim stalls the caller. */
 	enum Mode {
 		KSWAPD, DIRECT
@@ -101,7 +107,7 @@ public final class Vmscan implements Reclaimer {
 				break;
 			}
 			long fit = (long) ((now - kswapdTime) / kswapdNsPerPage);
-			if (fit < PageAllocator.SWAP_CLUSTER_MAX && fit < need) {
+			if (fit < KSWAPD_BATCH && fit < need) {
 				break; // not yet a whole batch's worth of time
 			}
 			kswapdNs = 0;
@@ -223,7 +229,7 @@ public final class Vmscan implements Reclaimer {
 			scanned += e.size();
 			rmapWalks += e.owner().mapcountPages(e.from(), e.to()); // folio_referenced() on mapped pages
 			for (long[] run : classify(e)) {
-				Verdict verdict = Verdict.values()[(int) run[2]];
+				Verdict verdict = VERDICTS[(int) run[2]];
 				switch (verdict) {
 				case ACTIVATE -> {
 					lru.rotate(e.owner(), run[0], run[1], true);
@@ -277,6 +283,9 @@ public final class Vmscan implements Reclaimer {
 		ACTIVATE, KEEP, RECLAIM
 	}
 
+	/** Verdict.values(), once: values() copies the array on every call. */
+	private static final Verdict[] VERDICTS = Verdict.values();
+
 	/**
 	 * Splits a run into sub-runs with one verdict each: {from, to, verdict ordinal}, after
 	 * {@code folio_check_references()}: pinned pages stay; pages whose ptes were accessed since
@@ -296,7 +305,7 @@ public final class Vmscan implements Reclaimer {
 			}
 		}));
 		for (long[] r : out) {
-			Verdict v = Verdict.values()[(int) r[2]];
+			Verdict v = VERDICTS[(int) r[2]];
 			if (v == Verdict.KEEP) {
 				p.setFlags(r[0], r[1], Pages.PG_REFERENCED);
 			} else if (v == Verdict.ACTIVATE) {

@@ -1,32 +1,28 @@
 package org.dmabufdio.runtime.util;
 
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
-
 /**
  * A set of longs (page frame numbers) kept as disjoint, coalesced extents [start, end), indexed
- * both by position and by size, so that "the smallest extent that fits" and "the extent at this
- * address" are both logarithmic. Cost grows with the number of extents, never with their size.
+ * by address (a {@link RangeMap} of members) and by the largest naturally aligned power-of-two
+ * block each extent holds, as the buddy allocator's free lists are by order. Cost grows with the
+ * number of extents touched, never with their size, and no operation makes garbage.
  */
 public final class ExtentSet {
 
-	/** An extent, ordered by size, then address (the order best fit searches in). */
-	private record Extent(long start, long end) implements Comparable<Extent> {
-		long size() {
-			return end - start;
-		}
+	private static final int ORDERS = 64;
 
-		@Override
-		public int compareTo(Extent o) {
-			int c = Long.compare(end - start, o.end - o.start);
-			return c != 0 ? c : Long.compare(start, o.start);
+	/** 1 for members, coalesced into one run per extent. */
+	private final RangeMap members = new RangeMap(0);
+	/** Extent starts by the order of the largest aligned block inside the extent. */
+	private final LongBag[] byOrder = new LongBag[ORDERS];
+	private int lowestNonEmpty = ORDERS;
+	private long total;
+	private int extents;
+
+	public ExtentSet() {
+		for (int i = 0; i < ORDERS; i++) {
+			byOrder[i] = new LongBag();
 		}
 	}
-
-	private final TreeMap<Long, Extent> byStart = new TreeMap<>();
-	private final TreeSet<Extent> bySize = new TreeSet<>();
-	private long total;
 
 	/** Number of members. */
 	public long size() {
@@ -35,12 +31,11 @@ public final class ExtentSet {
 
 	/** Number of extents: what this set costs in memory. */
 	public int extentCount() {
-		return byStart.size();
+		return extents;
 	}
 
 	public boolean contains(long value) {
-		Map.Entry<Long, Extent> e = byStart.floorEntry(value);
-		return e != null && value < e.getValue().end;
+		return members.get(value) != 0;
 	}
 
 	/** Adds [start, end), which must not overlap the set, merging with neighbours. */
@@ -48,68 +43,66 @@ public final class ExtentSet {
 		if (start >= end) {
 			return;
 		}
-		Map.Entry<Long, Extent> left = byStart.floorEntry(start);
-		if (left != null && left.getValue().end > start) {
-			throw new IllegalStateException("double free of [" + start + ", " + end + ")");
-		}
-		Map.Entry<Long, Extent> right = byStart.ceilingEntry(start);
-		if (right != null && right.getKey() < end) {
+		if (members.count(start, end, v -> v != 0) > 0) {
 			throw new IllegalStateException("double free of [" + start + ", " + end + ")");
 		}
 		long s = start;
 		long e = end;
-		if (left != null && left.getValue().end == start) {
-			s = left.getKey();
-			remove(left.getValue());
+		long left = start > 0 ? members.runStart(start - 1) : -1;
+		if (left >= 0) {
+			unindex(left, start);
+			s = left;
 		}
-		if (right != null && right.getKey() == end) {
-			e = right.getValue().end;
-			remove(right.getValue());
+		long right = members.runEnd(end);
+		if (right >= 0) {
+			unindex(end, right);
+			e = right;
 		}
-		insert(new Extent(s, e));
+		members.set(start, end, 1);
+		index(s, e);
 		total += end - start;
 	}
 
 	/** Removes [start, end), which must lie inside one extent. */
 	public void remove(long start, long end) {
-		Map.Entry<Long, Extent> e = byStart.floorEntry(start);
-		if (e == null || e.getValue().end < end) {
+		long xs = members.runStart(start);
+		long xe = members.runEnd(start);
+		if (xs < 0 || xe < end) {
 			throw new IllegalStateException("[" + start + ", " + end + ") is not free");
 		}
-		Extent x = e.getValue();
-		remove(x);
-		if (x.start < start) {
-			insert(new Extent(x.start, start));
+		unindex(xs, xe);
+		members.set(start, end, 0);
+		if (xs < start) {
+			index(xs, start);
 		}
-		if (end < x.end) {
-			insert(new Extent(end, x.end));
+		if (end < xe) {
+			index(end, xe);
 		}
 		total -= end - start;
 	}
 
 	/**
-	 * The start of the first block of {@code 2^order} members aligned to its size, looking in
-	 * the smallest extents first (the buddy allocator splits the smallest free block that fits),
-	 * or -1 if there is none.
+	 * The start of a free block of {@code 2^order} members aligned to its size, taken from the
+	 * extent with the smallest largest-block at or above that order (the buddy allocator splits
+	 * the smallest free block that fits), most recently freed first; -1 if there is none.
 	 */
 	public long findAlignedBlock(int order) {
-		long blockSize = 1L << order;
-		for (Extent x : bySize.tailSet(new Extent(0, blockSize), true)) {
-			long aligned = alignUp(x.start, blockSize);
-			if (aligned + blockSize <= x.end) {
-				return aligned;
+		for (int o = Math.max(order, lowestNonEmpty); o < ORDERS; o++) {
+			if (!byOrder[o].isEmpty()) {
+				long start = byOrder[o].last();
+				return alignUp(start, 1L << order);
 			}
 		}
 		return -1;
 	}
 
-	/** The smallest extent holding at least one member, as {start, end}, or null when empty. */
+	/** The extent with the smallest largest-block, most recently freed first, as {start, end}; null when empty. */
 	public long[] smallestExtent() {
-		if (bySize.isEmpty()) {
+		long start = findAlignedBlock(0);
+		if (start < 0) {
 			return null;
 		}
-		Extent x = bySize.first();
-		return new long[] { x.start, x.end };
+		return new long[] { start, members.runEnd(start) };
 	}
 
 	/**
@@ -118,40 +111,54 @@ public final class ExtentSet {
 	 */
 	public long[] blocksPerOrder(int maxOrder) {
 		long[] counts = new long[maxOrder + 1];
-		for (Extent x : byStart.values()) {
-			long s = x.start;
-			while (s < x.end) {
+		members.forEachRun((start, end, v) -> {
+			long s = start;
+			while (s < end) {
 				int order = Math.min(maxOrder, Long.numberOfTrailingZeros(s == 0 ? Long.MIN_VALUE : s));
-				while ((1L << order) > x.end - s) {
+				while ((1L << order) > end - s) {
 					order--;
 				}
 				long n = 1;
 				if (order == maxOrder) {
-					// a long run of max-order blocks: count them at once
-					n = (x.end - s) >> maxOrder;
+					n = (end - s) >> maxOrder; // a long run of max-order blocks: count them at once
 				}
 				counts[order] += n;
 				s += n << order;
 			}
-		}
+		});
 		return counts;
 	}
 
 	/** Visits the extents in address order. */
 	public void forEach(RangeMap.RunVisitor visitor) {
-		for (Extent x : byStart.values()) {
-			visitor.run(x.start, x.end, 1);
+		members.forEachRun(visitor);
+	}
+
+	private void index(long start, long end) {
+		int o = largestAlignedOrder(start, end);
+		byOrder[o].add(start);
+		lowestNonEmpty = Math.min(lowestNonEmpty, o);
+		extents++;
+	}
+
+	private void unindex(long start, long end) {
+		int o = largestAlignedOrder(start, end);
+		byOrder[o].remove(start);
+		while (lowestNonEmpty < ORDERS && byOrder[lowestNonEmpty].isEmpty()) {
+			lowestNonEmpty++;
 		}
+		extents--;
 	}
 
-	private void insert(Extent x) {
-		byStart.put(x.start, x);
-		bySize.add(x);
-	}
-
-	private void remove(Extent x) {
-		byStart.remove(x.start);
-		bySize.remove(x);
+	/** The largest o such that [start, end) holds a block of 2^o aligned to 2^o. */
+	static int largestAlignedOrder(long start, long end) {
+		for (int o = 63 - Long.numberOfLeadingZeros(end - start); o > 0; o--) {
+			long size = 1L << o;
+			if (alignUp(start, size) + size <= end) {
+				return o;
+			}
+		}
+		return 0;
 	}
 
 	static long alignUp(long value, long alignment) {

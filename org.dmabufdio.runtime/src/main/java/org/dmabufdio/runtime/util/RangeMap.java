@@ -39,6 +39,11 @@ public final class RangeMap {
 	private long[] newValues = new long[16];
 	private int newCount;
 
+	/** The operators set() and add() use, made once: a lambda per call would be garbage per call. */
+	private long operand;
+	private final LongUnaryOperator setOperand = v -> operand;
+	private final LongUnaryOperator addOperand = v -> v + operand;
+
 	public RangeMap(long defaultValue) {
 		this.defaultValue = defaultValue;
 	}
@@ -73,14 +78,39 @@ public final class RangeMap {
 		return i >= 0 && key < ends[c][i] ? values[c][i] : defaultValue;
 	}
 
+	/**
+	 * The first key of the stored run that holds {@code key}, or -1 if {@code key} holds the
+	 * default. Runs are coalesced, so this is where equal values around {@code key} begin.
+	 */
+	public long runStart(long key) {
+		if (chunks == 0) {
+			return -1;
+		}
+		int c = chunkFor(key);
+		int i = lastStartAtOrBefore(c, key);
+		return i >= 0 && key < ends[c][i] ? starts[c][i] : -1;
+	}
+
+	/** The key after the stored run that holds {@code key}, or -1 if {@code key} holds the default. */
+	public long runEnd(long key) {
+		if (chunks == 0) {
+			return -1;
+		}
+		int c = chunkFor(key);
+		int i = lastStartAtOrBefore(c, key);
+		return i >= 0 && key < ends[c][i] ? ends[c][i] : -1;
+	}
+
 	/** Sets keys [from, to) to value. */
 	public void set(long from, long to, long value) {
-		update(from, to, v -> value, null);
+		operand = value;
+		update(from, to, setOperand, null);
 	}
 
 	/** Adds delta to every key in [from, to). */
 	public void add(long from, long to, long delta) {
-		update(from, to, v -> v + delta, null);
+		operand = delta;
+		update(from, to, addOperand, null);
 	}
 
 	public void update(long from, long to, LongUnaryOperator f) {
@@ -250,10 +280,10 @@ public final class RangeMap {
 			}
 		}
 		// merge with the neighbour after
-		int[] after = advance(c0, i0, removed);
-		if (newCount > 0 && after != null) {
-			int ac = after[0];
-			int ai = after[1];
+		long after = advance(c0, i0, removed);
+		if (newCount > 0 && after >= 0) {
+			int ac = (int) (after >>> 32);
+			int ai = (int) after;
 			if (starts[ac][ai] == newEnds[newCount - 1] && values[ac][ai] == newValues[newCount - 1]) {
 				newEnds[newCount - 1] = ends[ac][ai];
 				removed++;
@@ -262,14 +292,14 @@ public final class RangeMap {
 		splice(c0, i0, removed);
 	}
 
-	/** The position {@code n} runs after (c, i), or null past the end. */
-	private int[] advance(int c, int i, int n) {
+	/** The position {@code n} runs after (c, i) as {@code c << 32 | i}, or -1 past the end. */
+	private long advance(int c, int i, int n) {
 		int pos = i + n;
 		while (c < chunks && pos >= counts[c]) {
 			pos -= counts[c];
 			c++;
 		}
-		return c < chunks ? new int[] { c, pos } : null;
+		return c < chunks ? (long) c << 32 | pos : -1;
 	}
 
 	/** Removes {@code removed} runs from (c0, i0) on and inserts the scratch runs there. */
@@ -498,19 +528,52 @@ public final class RangeMap {
 
 	/** Number of keys in [from, to) whose value satisfies the predicate. */
 	public long count(long from, long to, LongPredicate predicate) {
-		long[] n = { 0 };
-		forEach(from, to, (s, e, v) -> {
-			if (predicate.test(v)) {
-				n[0] += e - s;
-			}
-		});
-		return n[0];
+		return fold(from, to, predicate, false);
 	}
 
 	/** Sum over [from, to) of the values. */
 	public long sum(long from, long to) {
-		long[] n = { 0 };
-		forEach(from, to, (s, e, v) -> n[0] += (e - s) * v);
-		return n[0];
+		return fold(from, to, null, true);
+	}
+
+	/** count() and sum() without a visitor: they run in reclaim's inner loops. */
+	private long fold(long from, long to, LongPredicate predicate, boolean sum) {
+		if (from >= to) {
+			return 0;
+		}
+		long n = 0;
+		long cursor = from;
+		if (chunks > 0) {
+			int c = chunkFor(from);
+			int i = lastStartAtOrBefore(c, from);
+			if (i < 0 || ends[c][i] <= from) {
+				i++;
+			}
+			outer: while (c < chunks) {
+				for (; i < counts[c]; i++) {
+					long s = starts[c][i];
+					if (s >= to) {
+						break outer;
+					}
+					long ps = Math.max(s, from);
+					long pe = Math.min(ends[c][i], to);
+					n += foldRun(cursor, ps, defaultValue, predicate, sum) + foldRun(ps, pe, values[c][i], predicate, sum);
+					cursor = pe;
+					if (cursor >= to) {
+						break outer;
+					}
+				}
+				c++;
+				i = 0;
+			}
+		}
+		return n + foldRun(cursor, to, defaultValue, predicate, sum);
+	}
+
+	private static long foldRun(long s, long e, long v, LongPredicate predicate, boolean sum) {
+		if (s >= e) {
+			return 0;
+		}
+		return sum ? (e - s) * v : predicate.test(v) ? e - s : 0;
 	}
 }

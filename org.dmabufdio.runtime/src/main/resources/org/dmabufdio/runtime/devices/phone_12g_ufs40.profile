@@ -36,6 +36,6 @@ gup_pin = 60ns                 # pin_user_pages_fast() per page
 reclaim_scan = 300ns           # isolating and checking one folio
 reclaim_evict = 1us            # freeing one clean folio
 rmap_walk = 1us                # one mapped page through the rmap
-shrink_slab = 45us             # per direct reclaim call
+shrink_slab = 55us             # per direct reclaim call
 memcpy_bandwidth = 5G/s        # copies of cold data on a big arm64 core
 syscall = 1us                  # entry and exit of a system call

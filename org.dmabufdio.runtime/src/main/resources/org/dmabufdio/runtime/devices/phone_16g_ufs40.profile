@@ -36,6 +36,6 @@ gup_pin = 60ns                 # page table walk and pin per page in pin_user_pa
 reclaim_scan = 300ns           # isolating one folio and folio_check_references() on it
 reclaim_evict = 1us            # __remove_mapping() with its shadow entry, memcg uncharge, freeing one clean folio
 rmap_walk = 1us                # folio_referenced() or try_to_unmap() on one mapped page: rmap walk, pte clear, TLB flush
-shrink_slab = 45us             # per direct reclaim call: shrink_slab() over Android's many shrinkers, memcg and zone walks
+shrink_slab = 55us             # per direct reclaim call: shrink_slab() over Android's many shrinkers, memcg and zone walks
 memcpy_bandwidth = 5G/s        # copy_to_user of data just DMA'd (in no CPU cache) into memory not in cache either
 syscall = 1us                  # entry and exit of a system call

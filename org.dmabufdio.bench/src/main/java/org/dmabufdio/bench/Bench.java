@@ -1,0 +1,116 @@
+package org.dmabufdio.bench;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The simulator's benchmarks, a plain harness: {@code ./dmabufdio bench}. Each case runs in a
+ * JVM of its own, started with the heap limit the case must fit in; there it is run a few times
+ * to warm up, then timed (median; each run starts after a GC, so it pays for its own garbage
+ * only), and the heap its machine keeps is measured after a GC. For
+ * the phone case, the cost per simulated page is compared with a bare loop over an array of as
+ * many pages, timed in the same JVM.
+ */
+public final class Bench {
+
+	static final int WARMUP = 5;
+	static final int MEASURED = 9;
+
+	private Bench() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		if (args.length == 2 && args[0].equals("--case")) {
+			System.out.println(measure(Case.byId(args[1])).line());
+			return;
+		}
+		List<Case> cases = new ArrayList<>();
+		for (String a : args) {
+			cases.add(Case.byId(a));
+		}
+		if (cases.isEmpty()) {
+			cases.addAll(Arrays.asList(Case.values()));
+		}
+		System.out.printf(Locale.ROOT, "%-32s %10s %10s %12s %10s %12s %8s  %s%n", "case", "warm ms", "target ms",
+				"heap kept MB", "-Xmx MB", "ns/sim page", "x loop", "verdict");
+		boolean allMet = true;
+		for (Case c : cases) {
+			Result r = inChildJvm(c);
+			boolean met = r.medianMs() < c.targetMs && r.heapMb() < c.heapMb;
+			allMet &= met;
+			System.out.printf(Locale.ROOT, "%-32s %10.1f %10d %12.1f %10d %12s %8s  %s%n", c.id, r.medianMs(), c.targetMs,
+					r.heapMb(), c.heapMb, r.nsPerPage() > 0 ? String.format(Locale.ROOT, "%.1f", r.nsPerPage()) : "-",
+					r.loopRatio() > 0 ? String.format(Locale.ROOT, "%.1f", r.loopRatio()) : "-", met ? "met" : "MISSED");
+		}
+		System.exit(allMet ? 0 : 1);
+	}
+
+	/** Runs one case in this JVM. */
+	static Result measure(Case c) {
+		long[] ns = new long[MEASURED];
+		Workload kept = null;
+		for (int i = 0; i < WARMUP + MEASURED; i++) {
+			Workload w = c.prepare();
+			System.gc(); // the setup's garbage is not the measured work's
+			long t0 = System.nanoTime();
+			long bytes = c.run(w);
+			long t = System.nanoTime() - t0;
+			if (bytes <= 0) {
+				throw new IllegalStateException(c.id + " loaded nothing");
+			}
+			if (i >= WARMUP) {
+				ns[i - WARMUP] = t;
+			}
+			kept = w;
+		}
+		Arrays.sort(ns);
+		long median = ns[MEASURED / 2];
+		double heapMb = retainedHeapMb();
+		long pages = (kept.size + 4095) / 4096;
+		double perPage = (double) median / pages;
+		double ratio = c == Case.PHONE_BUFFERED_UNDER_PRESSURE ? perPage / BareLoop.nsPerPage((int) pages) : 0;
+		if (kept.machine.now() <= 0) {
+			throw new IllegalStateException("the machine did no simulated work");
+		}
+		return new Result(c.id, median / 1e6, heapMb, c == Case.PHONE_BUFFERED_UNDER_PRESSURE ? perPage : 0, ratio);
+	}
+
+	/** Heap in use after a full GC, with the last machine still reachable (it is kept by the caller). */
+	private static double retainedHeapMb() {
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+		}
+		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+	}
+
+	private static Result inChildJvm(Case c) throws IOException, InterruptedException {
+		String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+		ProcessBuilder pb = new ProcessBuilder(java, "-Xmx" + c.heapMb + "m", "-Xss4m", "-cp",
+				System.getProperty("java.class.path"), Bench.class.getName(), "--case", c.id);
+		pb.redirectErrorStream(true);
+		Process p = pb.start();
+		String last = null;
+		StringBuilder all = new StringBuilder();
+		try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = r.readLine()) != null) {
+				all.append(line).append('\n');
+				if (line.startsWith(Result.PREFIX)) {
+					last = line;
+				}
+			}
+		}
+		if (p.waitFor() != 0 || last == null) {
+			throw new IllegalStateException(c.id + " failed in a JVM with -Xmx" + c.heapMb + "m:\n" + all);
+		}
+		return Result.parse(last);
+	}
+}

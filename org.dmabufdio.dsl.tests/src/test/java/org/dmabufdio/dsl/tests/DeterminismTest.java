@@ -1,0 +1,50 @@
+package org.dmabufdio.dsl.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.List;
+
+import org.dmabufdio.dsl.results.JsonReport;
+import org.dmabufdio.dsl.results.RunResult;
+import org.dmabufdio.dsl.results.ScenarioResult;
+import org.eclipse.xtext.testing.InjectWith;
+import org.eclipse.xtext.testing.extensions.InjectionExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.google.inject.Inject;
+import com.google.inject.Injector;
+
+/** The same scenario gives the same result, bit for bit; rounds differ only by their seeds. */
+@ExtendWith(InjectionExtension.class)
+@InjectWith(DmabufInjectorProvider.class)
+class DeterminismTest {
+
+	@Inject
+	private Injector injector;
+
+	private String json(String file) {
+		Scenarios s = new Scenarios(injector);
+		List<ScenarioResult> results = s.run(s.load(Scenarios.DIR.resolve(file)));
+		return JsonReport.render(new RunResult(results, List.of()));
+	}
+
+	@Test
+	void runningAScenarioTwiceGivesIdenticalJson() {
+		String first = json("seed/cover-letter-table.dmabuf");
+		String second = json("seed/cover-letter-table.dmabuf");
+		assertEquals(first, second);
+	}
+
+	@Test
+	void roundsOfOneInstanceDifferByTheirNoiseOnly() {
+		Scenarios s = new Scenarios(injector);
+		List<ScenarioResult> results = s.run(s.load(Scenarios.DIR.resolve("seed/cover-letter-table.dmabuf")));
+		ScenarioResult round1 = results.get(0);
+		ScenarioResult round2 = results.get(1);
+		assertEquals(round1.params(), round2.params());
+		assertNotEquals(round1.timeNs(), round2.timeNs(), "each round draws its own run-to-run noise");
+		assertEquals(round1.steps().size(), round2.steps().size());
+	}
+}
