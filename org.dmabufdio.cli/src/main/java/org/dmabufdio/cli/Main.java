@@ -9,6 +9,8 @@ import java.util.List;
  * {@code dmabufdio run [--format text|json] FILE_OR_DIR...}: runs every scenario and prints
  * the results. Exit status: 0 if all passed, the number of failed scenario runs (at most 250)
  * otherwise, 252 if a file does not parse or validate, 2 for a bad command line.
+ * {@code dmabufdio format [--check] FILE_OR_DIR...}: puts files into the canonical format
+ * (with --check: exit status 1 if one is not in it).
  */
 public final class Main {
 
@@ -27,6 +29,9 @@ public final class Main {
 
 	/** Runs the command line; returns the exit status. */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
+		if (args.length > 0 && "format".equals(args[0])) {
+			return format(args, out, err);
+		}
 		if (args.length == 0 || !"run".equals(args[0])) {
 			err.println(usage());
 			return EXIT_USAGE;
@@ -57,7 +62,27 @@ public final class Main {
 		return new RunCommand(format, out, err).run(paths);
 	}
 
+	private static int format(String[] args, PrintStream out, PrintStream err) {
+		boolean check = false;
+		List<String> paths = new ArrayList<>();
+		for (int i = 1; i < args.length; i++) {
+			if (args[i].equals("--check")) {
+				check = true;
+			} else if (args[i].startsWith("-")) {
+				err.println("unknown option " + args[i] + "\n" + usage());
+				return EXIT_USAGE;
+			} else {
+				paths.add(args[i]);
+			}
+		}
+		if (paths.isEmpty()) {
+			err.println(usage());
+			return EXIT_USAGE;
+		}
+		return new FormatCommand(check, out, err).run(paths);
+	}
+
 	static String usage() {
-		return "usage: dmabufdio run [--format text|json] FILE_OR_DIR...";
+		return "usage: dmabufdio run [--format text|json] FILE_OR_DIR...\n       dmabufdio format [--check] FILE_OR_DIR...";
 	}
 }

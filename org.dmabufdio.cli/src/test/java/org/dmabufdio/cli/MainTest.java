@@ -105,4 +105,25 @@ class MainTest {
 		assertEquals(Main.EXIT_USAGE, run("run", "--format", "xml", "x").exit());
 		assertEquals(Main.EXIT_USAGE, run("run", "/no/such/file.dmabuf").exit());
 	}
+
+	@Test
+	void formatRewritesFilesIntoTheCanonicalFormatAndCheckReportsThem() throws IOException {
+		Path f = write("messy.dmabuf", "scenario \"m\" {\n  alloc 1M from system heap;mmap\nassert ok }");
+		Run check = run("format", "--check", dir.toString());
+		assertEquals(1, check.exit());
+		assertTrue(check.out().contains("messy.dmabuf: not in the canonical format"), check.out());
+		assertEquals(0, run("format", f.toString()).exit());
+		assertEquals("scenario \"m\" {\n    alloc 1M from system heap; mmap\n    assert ok\n}\n", Files.readString(f));
+		assertEquals(0, run("format", "--check", f.toString()).exit());
+	}
+
+	@Test
+	void formatLeavesAFileWithSyntaxErrorsAloneAndSaysWhere() throws IOException {
+		String text = "scenario \"m\" {\n    alloc from\n}\n";
+		Path f = write("broken.dmabuf", text);
+		Run r = run("format", f.toString());
+		assertEquals(252, r.exit());
+		assertTrue(r.err().contains("broken.dmabuf:2:"), r.err());
+		assertEquals(text, Files.readString(f));
+	}
 }

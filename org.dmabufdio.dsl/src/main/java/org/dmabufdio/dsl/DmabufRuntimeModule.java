@@ -1,10 +1,12 @@
 package org.dmabufdio.dsl;
 
 import org.dmabufdio.dsl.conversion.DmabufValueConverters;
+import org.dmabufdio.dsl.formatting2.FourSpaces;
 import org.dmabufdio.dsl.scoping.DmabufImportUriResolver;
 import org.dmabufdio.dsl.scoping.TopLevelExportStrategy;
 import org.dmabufdio.dsl.validation.DmabufLinkingDiagnosticMessageProvider;
 import org.eclipse.xtext.conversion.IValueConverterService;
+import org.eclipse.xtext.formatting.IIndentationInformation;
 import org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider;
 import org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
@@ -31,6 +33,10 @@ public class DmabufRuntimeModule extends AbstractDmabufRuntimeModule {
 
 	public Class<? extends ImportUriResolver> bindImportUriResolver() {
 		return DmabufImportUriResolver.class;
+	}
+
+	public Class<? extends IIndentationInformation> bindIIndentationInformation() {
+		return FourSpaces.class;
 	}
 
 	public Class<? extends ILinkingDiagnosticMessageProvider> bindILinkingDiagnosticMessageProvider() {

@@ -42,7 +42,8 @@ public final class ScenarioLoader {
 	@Inject
 	private IResourceValidator validator;
 
-	public Loaded load(List<Path> paths) throws IOException {
+	/** The scenario files named: files as given, directories searched for *.dmabuf, sorted. */
+	public static List<Path> files(List<Path> paths) throws IOException {
 		List<Path> files = new ArrayList<>();
 		for (Path p : paths) {
 			if (Files.isDirectory(p)) {
@@ -55,6 +56,11 @@ public final class ScenarioLoader {
 				throw new IOException(p + ": no such file or directory");
 			}
 		}
+		return files;
+	}
+
+	public Loaded load(List<Path> paths) throws IOException {
+		List<Path> files = files(paths);
 		XtextResourceSet rs = resourceSets.get();
 		List<LoadedFile> loaded = new ArrayList<>();
 		List<FileDiagnostic> diagnostics = new ArrayList<>();
