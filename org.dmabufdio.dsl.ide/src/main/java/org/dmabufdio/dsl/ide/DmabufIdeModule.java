@@ -3,9 +3,16 @@
  */
 package org.dmabufdio.dsl.ide;
 
+import org.dmabufdio.dsl.ide.contentassist.DmabufIdeContentProposalProvider;
+import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 
 /**
- * Use this class to register ide components.
+ * The editor-independent language services: the Eclipse editor and the language server both
+ * get them from here.
  */
 public class DmabufIdeModule extends AbstractDmabufIdeModule {
+
+	public Class<? extends IdeContentProposalProvider> bindIdeContentProposalProvider() {
+		return DmabufIdeContentProposalProvider.class;
+	}
 }

@@ -10,7 +10,6 @@ import org.dmabufdio.dsl.dmabuf.CounterCheck;
 import org.dmabufdio.dsl.dmabuf.Declaration;
 import org.dmabufdio.dsl.dmabuf.DeviceDef;
 import org.dmabufdio.dsl.dmabuf.DeviceUse;
-import org.dmabufdio.dsl.dmabuf.DmabufView;
 import org.dmabufdio.dsl.dmabuf.Element;
 import org.dmabufdio.dsl.dmabuf.FileDecl;
 import org.dmabufdio.dsl.dmabuf.FlagsCheck;
@@ -18,22 +17,16 @@ import org.dmabufdio.dsl.dmabuf.Fragment;
 import org.dmabufdio.dsl.dmabuf.FragmentParam;
 import org.dmabufdio.dsl.dmabuf.HazardCheck;
 import org.dmabufdio.dsl.dmabuf.KernelUse;
-import org.dmabufdio.dsl.dmabuf.MeminfoView;
 import org.dmabufdio.dsl.dmabuf.Model;
 import org.dmabufdio.dsl.dmabuf.OutcomeFails;
 import org.dmabufdio.dsl.dmabuf.Scenario;
 import org.dmabufdio.dsl.dmabuf.Setting;
-import org.dmabufdio.dsl.dmabuf.SmapsView;
 import org.dmabufdio.dsl.dmabuf.Step;
 import org.dmabufdio.dsl.util.Devices;
 import org.dmabufdio.dsl.util.Steps;
+import org.dmabufdio.dsl.util.Vocabulary;
 import org.dmabufdio.runtime.devices.DeviceParameter;
 import org.dmabufdio.runtime.devices.DeviceProfile;
-import org.dmabufdio.runtime.devices.DeviceProfiles;
-import org.dmabufdio.runtime.fs.proc.DmabufInfo;
-import org.dmabufdio.runtime.fs.proc.Meminfo;
-import org.dmabufdio.runtime.fs.proc.Smaps;
-import org.dmabufdio.runtime.fs.proc.Status;
 import org.dmabufdio.runtime.kernel.BootParams;
 import org.dmabufdio.runtime.kernel.Errno;
 import org.dmabufdio.runtime.kernel.Feature;
@@ -58,25 +51,21 @@ public class NamesValidator extends AbstractDeclarativeValidator {
 	@Check
 	public void kernel(KernelUse k) {
 		if (k.getVariant() != null && KernelVariant.byName(k.getVariant()) == null) {
-			error("unknown kernel '" + k.getVariant() + "'; known kernels: " + String.join(", ", KernelVariant.known().keySet()),
+			error("unknown kernel '" + k.getVariant() + "'; known kernels: " + Vocabulary.list(Vocabulary.kernels()),
 					KERNEL_USE__VARIANT, IssueCodes.UNKNOWN_KERNEL);
 		}
 		for (int i = 0; i < k.getFeatures().size(); i++) {
 			if (Feature.byKeyword(k.getFeatures().get(i)) == null) {
-				error("unknown kernel feature '" + k.getFeatures().get(i) + "'; known features: " + featureNames(),
+				error("unknown kernel feature '" + k.getFeatures().get(i) + "'; known features: " + Vocabulary.list(Vocabulary.features()),
 						KERNEL_USE__FEATURES, i, IssueCodes.UNKNOWN_FEATURE);
 			}
 		}
 	}
 
-	private static String featureNames() {
-		return String.join(", ", java.util.Arrays.stream(Feature.values()).map(Feature::keyword).toList());
-	}
-
 	@Check
 	public void device(DeviceUse d) {
 		if (d.getDevice() != null && !Devices.exists(d, d.getDevice())) {
-			error("unknown device '" + d.getDevice() + "'; known devices: " + String.join(", ", DeviceProfiles.NAMES),
+			error("unknown device '" + d.getDevice() + "'; known devices: " + Vocabulary.list(Vocabulary.devices(d)),
 					DEVICE_USE__DEVICE, IssueCodes.UNKNOWN_DEVICE);
 		}
 	}
@@ -84,7 +73,7 @@ public class NamesValidator extends AbstractDeclarativeValidator {
 	@Check
 	public void deviceDef(DeviceDef d) {
 		if (!Devices.exists(d, d.getBase())) {
-			error("unknown device '" + d.getBase() + "'; known devices: " + String.join(", ", DeviceProfiles.NAMES),
+			error("unknown device '" + d.getBase() + "'; known devices: " + Vocabulary.list(Vocabulary.devices(d)),
 					DEVICE_DEF__BASE, IssueCodes.UNKNOWN_DEVICE);
 		}
 	}
@@ -108,7 +97,7 @@ public class NamesValidator extends AbstractDeclarativeValidator {
 	@Check
 	public void errno(OutcomeFails f) {
 		if (Errno.byName(f.getErrno()) == 0) {
-			error("unknown errno '" + f.getErrno() + "'; the simulator returns " + String.join(", ", Errno.names()),
+			error("unknown errno '" + f.getErrno() + "'; the simulator returns " + Vocabulary.list(Vocabulary.errnos()),
 					OUTCOME_FAILS__ERRNO, IssueCodes.UNKNOWN_ERRNO);
 		}
 	}
@@ -117,7 +106,7 @@ public class NamesValidator extends AbstractDeclarativeValidator {
 	public void hazard(HazardCheck h) {
 		if (Hazard.byKeyword(h.getHazard()) == null) {
 			error("unknown hazard '" + h.getHazard() + "'; known hazards: "
-					+ String.join(", ", java.util.Arrays.stream(Hazard.values()).map(Hazard::keyword).toList()),
+					+ Vocabulary.list(Vocabulary.hazards()),
 					HAZARD_CHECK__HAZARD, IssueCodes.UNKNOWN_HAZARD);
 		}
 	}
@@ -135,9 +124,7 @@ public class NamesValidator extends AbstractDeclarativeValidator {
 
 	@Check
 	public void counter(CounterCheck c) {
-		List<String> fields = c.getView() instanceof MeminfoView ? Meminfo.FIELDS
-				: c.getView() instanceof SmapsView ? Smaps.FIELDS
-						: c.getView() instanceof DmabufView ? DmabufInfo.FIELDS : Status.FIELDS;
+		List<String> fields = Vocabulary.counters(c.getView());
 		if (!fields.contains(c.getField())) {
 			error("'" + c.getField() + "' is not a counter of this view; it has " + String.join(", ", fields),
 					COUNTER_CHECK__FIELD, IssueCodes.UNKNOWN_COUNTER);

@@ -86,6 +86,11 @@ public final class VmFlags {
 		return "??".equals(m) ? null : m;
 	}
 
+	/** Every two-letter code smaps prints, in bit order. */
+	public static java.util.List<String> knownMnemonics() {
+		return java.util.Arrays.stream(MNEMONICS).filter(m -> !"??".equals(m)).toList();
+	}
+
 	/** The flag bit with this smaps mnemonic, or 0. */
 	public static long flagOf(String mnemonic) {
 		for (int bit = 0; bit < 64; bit++) {
