@@ -1,6 +1,5 @@
 package org.dmabufdio.dsl.interpreter;
 
-import org.dmabufdio.dsl.util.Locations;
 import static org.dmabufdio.runtime.mm.Mmap.MADV_DONTNEED;
 import static org.dmabufdio.runtime.mm.Mmap.MAP_ANONYMOUS;
 import static org.dmabufdio.runtime.mm.Mmap.MAP_PRIVATE;
@@ -26,6 +25,7 @@ import org.dmabufdio.dsl.dmabuf.Sharing;
 import org.dmabufdio.dsl.dmabuf.Touch;
 import org.dmabufdio.dsl.dmabuf.Udmabuf;
 import org.dmabufdio.dsl.dmabuf.DmabufPackage;
+import org.dmabufdio.dsl.util.Locations;
 import org.dmabufdio.runtime.drivers.dmabuf.DmaBuf;
 import org.dmabufdio.runtime.fs.OpenFile;
 import org.dmabufdio.runtime.kernel.KFile;
@@ -132,8 +132,8 @@ final class MemoryActions {
 	 * (private unless said otherwise); the whole object unless a range is given.
 	 */
 	private Outcome mmap(Mmap mm) {
-		boolean forceShared = mm.eIsSet(DmabufPackage.Literals.MMAP__SHARING) && mm.getSharing() == Sharing.SHARED;
-		boolean forcePrivate = mm.eIsSet(DmabufPackage.Literals.MMAP__SHARING) && mm.getSharing() == Sharing.PRIVATE;
+		boolean forceShared = Locations.isWritten(mm, DmabufPackage.Literals.MMAP__SHARING) && mm.getSharing() == Sharing.SHARED;
+		boolean forcePrivate = Locations.isWritten(mm, DmabufPackage.Literals.MMAP__SHARING) && mm.getSharing() == Sharing.PRIVATE;
 		org.dmabufdio.runtime.drivers.dmabuf.MapMethod method = mapMethod(mm);
 		long addr;
 		long length;
@@ -172,7 +172,7 @@ final class MemoryActions {
 
 	/** The heap's own way, unless the step forces vm_insert_page or remap_pfn_range. */
 	private static org.dmabufdio.runtime.drivers.dmabuf.MapMethod mapMethod(Mmap mm) {
-		if (!mm.eIsSet(DmabufPackage.Literals.MMAP__METHOD)) {
+		if (!Locations.isWritten(mm, DmabufPackage.Literals.MMAP__METHOD)) {
 			return org.dmabufdio.runtime.drivers.dmabuf.MapMethod.KERNEL_DEFAULT;
 		}
 		return mm.getMethod() == MapMethod.INSERT_PAGE ? org.dmabufdio.runtime.drivers.dmabuf.MapMethod.INSERT_PAGE

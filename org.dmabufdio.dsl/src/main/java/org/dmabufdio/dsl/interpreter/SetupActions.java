@@ -159,7 +159,7 @@ final class SetupActions {
 
 	private void create(FileDecl f) {
 		long size = Values.size(env, f.getSize());
-		String fs = f.getFs() != null && f.eIsSet(org.dmabufdio.dsl.dmabuf.DmabufPackage.Literals.FILE_DECL__FS)
+		String fs = org.dmabufdio.dsl.util.Locations.isWritten(f, org.dmabufdio.dsl.dmabuf.DmabufPackage.Literals.FILE_DECL__FS)
 				? f.getFs().getLiteral()
 				: env.params.filesystem;
 		int block = f.getBlockSize() != null ? (int) Values.size(env, f.getBlockSize()) : env.params.fsBlockSize;

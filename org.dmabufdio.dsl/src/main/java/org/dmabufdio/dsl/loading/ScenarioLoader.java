@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -69,7 +70,10 @@ public final class ScenarioLoader {
 			Resource resource = rs.getResource(URI.createFileURI(f.toAbsolutePath().normalize().toString()), true);
 			EcoreUtil.resolveAll(resource);
 			boolean errors = false;
-			for (Issue issue : validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)) {
+			List<Issue> issues = new ArrayList<>(validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl));
+			// linking errors come before the validators' in Xtext's list: the user reads top to bottom
+			issues.sort(Comparator.comparingInt((Issue i) -> orZero(i.getLineNumber())).thenComparingInt(i -> orZero(i.getColumn())));
+			for (Issue issue : issues) {
 				if (issue.getSeverity() == Severity.IGNORE || issue.getSeverity() == Severity.INFO) {
 					continue;
 				}

@@ -1,6 +1,7 @@
 package org.dmabufdio.dsl.util;
 
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.util.LineAndColumn;
@@ -31,5 +32,13 @@ public final class Locations {
 	public static String text(EObject o) {
 		ICompositeNode node = o == null ? null : NodeModelUtils.findActualNodeFor(o);
 		return node == null ? "" : NodeModelUtils.getTokenText(node);
+	}
+
+	/**
+	 * Whether the source gives {@code feature} a value. Not eIsSet(): an enum attribute holding
+	 * its first literal ('insert_page', 'shared', 'ext4') is the default and counts as unset.
+	 */
+	public static boolean isWritten(EObject o, EStructuralFeature feature) {
+		return !NodeModelUtils.findNodesForFeature(o, feature).isEmpty();
 	}
 }

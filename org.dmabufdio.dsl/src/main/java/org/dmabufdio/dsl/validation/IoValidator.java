@@ -59,7 +59,7 @@ public class IoValidator extends AbstractDeclarativeValidator {
 		int fsBlock = file instanceof FileDecl f && f.getBlockSize() != null && StaticValues.bytes(f.getBlockSize()) != null
 				? StaticValues.bytes(f.getBlockSize()).intValue()
 				: device.fsBlockSize;
-		boolean f2fs = file instanceof FileDecl f && f.eIsSet(FILE_DECL__FS) ? f.getFs().getLiteral().equals("f2fs")
+		boolean f2fs = file instanceof FileDecl f && org.dmabufdio.dsl.util.Locations.isWritten(f, FILE_DECL__FS) ? f.getFs().getLiteral().equals("f2fs")
 				: "f2fs".equals(device.filesystem);
 		if (range != null) {
 			check(range.getOffset(), range, RANGE__OFFSET, "offset", lbs, fsBlock, f2fs);
