@@ -13,15 +13,19 @@ import java.util.Locale;
 
 /**
  * The simulator's benchmarks, a plain harness: {@code ./dmabufdio bench}. Each case runs in a
- * JVM of its own, started with the heap limit the case must fit in; there it is run a few times
- * to warm up, then timed (median; each run starts after a GC, so it pays for its own garbage
- * only), and the heap its machine keeps is measured after a GC. For
+ * JVM of its own, started with the heap limit the case must fit in; there it is run to warm up
+ * (at least {@link #WARMUP} times and {@link #WARMUP_NS} of measured work, so that the JIT has
+ * compiled the hot paths: a case of a few ms needs many runs), then timed (median; each run
+ * starts after a GC, so it pays for its own garbage only), and the heap its machine keeps is
+ * measured after a GC. For
  * the phone case, the cost per simulated page is compared with a bare loop over an array of as
  * many pages, timed in the same JVM.
  */
 public final class Bench {
 
 	static final int WARMUP = 5;
+	/** Warm-up runs go on until their measured work adds up to this. */
+	static final long WARMUP_NS = 3_000_000_000L;
 	static final int MEASURED = 9;
 
 	private Bench() {
@@ -57,7 +61,9 @@ public final class Bench {
 	static Result measure(Case c) {
 		long[] ns = new long[MEASURED];
 		Workload kept = null;
-		for (int i = 0; i < WARMUP + MEASURED; i++) {
+		int warmups = 0;
+		long warmNs = 0;
+		for (int measured = 0; measured < MEASURED;) {
 			Workload w = c.prepare();
 			System.gc(); // the setup's garbage is not the measured work's
 			long t0 = System.nanoTime();
@@ -66,8 +72,11 @@ public final class Bench {
 			if (bytes <= 0) {
 				throw new IllegalStateException(c.id + " loaded nothing");
 			}
-			if (i >= WARMUP) {
-				ns[i - WARMUP] = t;
+			if (warmups < WARMUP || warmNs < WARMUP_NS) {
+				warmups++;
+				warmNs += t;
+			} else {
+				ns[measured++] = t;
 			}
 			kept = w;
 		}

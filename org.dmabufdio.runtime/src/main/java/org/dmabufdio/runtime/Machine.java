@@ -374,6 +374,7 @@ public final class Machine {
 
 	/** /proc/meminfo, kB. */
 	public Map<String, Long> meminfo() {
+		k.writeback.catchUp(); // writeback that completed by now shows as such
 		return Meminfo.show(k);
 	}
 

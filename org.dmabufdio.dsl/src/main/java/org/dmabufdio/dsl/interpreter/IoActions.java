@@ -84,10 +84,13 @@ final class IoActions {
 		long size = fileSize(file);
 		long[] r = MemoryActions.range(env, range, size);
 		long length = r[1];
-		if (direct && (range == null || range.getLength() == null)) {
+		long at = atExpr == null ? 0 : Values.size(env, atExpr);
+		boolean wholeLength = range == null || range.getLength() == null;
+		if (write && wholeLength) {
+			length = Math.max(0, map.length() - at); // a write without a length writes the mapping out
+		} else if (direct && wholeLength) {
 			length = Units.pageAlign(length); // aligned buffers ask for whole pages; EOF makes it short
 		}
-		long at = atExpr == null ? 0 : Values.size(env, atExpr);
 		long chunk = chunkExpr == null ? ReadWrite.MAX_RW_COUNT : Values.size(env, chunkExpr);
 		if (chunk <= 0) {
 			throw ScenarioException.error(step, "chunks must be larger than 0");

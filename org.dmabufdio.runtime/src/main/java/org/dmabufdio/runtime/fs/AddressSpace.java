@@ -15,6 +15,8 @@ public final class AddressSpace implements Reclaimable {
 	final Pages pages;
 	/** ns at which each cached page becomes uptodate; 0 once it is. */
 	final RangeMap readyAt = new RangeMap(0);
+	/** mapping->host: the file, for writeback to find its device; null for shmem. */
+	Inode host;
 
 	public AddressSpace(Kernel k, Pages.Kind kind, String name) {
 		this.k = k;
@@ -42,7 +44,8 @@ public final class AddressSpace implements Reclaimable {
 
 	/**
 	 * Reclaim picked pages [from, to) (clean, unpinned, not accessed lately): unmap them from
-	 * every process ({@code try_to_unmap()}), then drop those still clean from the page cache.
+	 * every process ({@code try_to_unmap()}), then drop those still clean and not under
+	 * writeback from the page cache.
 	 */
 	@Override
 	public long reclaim(Pages p, long from, long to) {
@@ -51,7 +54,7 @@ public final class AddressSpace implements Reclaimable {
 		}
 		java.util.List<long[]> clean = new java.util.ArrayList<>();
 		pages.flagRuns(from, to, (s, e, f) -> {
-			if ((f & Pages.PG_DIRTY) == 0) {
+			if ((f & (Pages.PG_DIRTY | Pages.PG_WRITEBACK)) == 0) {
 				clean.add(new long[] { s, e });
 			}
 		});

@@ -55,7 +55,7 @@ public final class Filemap {
 
 	/**
 	 * {@code invalidate_mapping_pages()}: drops the cached pages of [from, to) that no pte maps,
-	 * no pin holds and that are clean; returns how many it freed.
+	 * no pin holds and that are clean and not under writeback; returns how many it freed.
 	 */
 	public long removeFolios(AddressSpace mapping, long from, long to) {
 		Pages pages = mapping.pages;
@@ -65,7 +65,7 @@ public final class Filemap {
 				pages.pincountRuns(s2, e2, (s3, e3, pins) -> {
 					if (pins == 0) {
 						pages.flagRuns(s3, e3, (s4, e4, f) -> {
-							if ((f & Pages.PG_DIRTY) == 0) {
+							if ((f & (Pages.PG_DIRTY | Pages.PG_WRITEBACK)) == 0) {
 								victims.add(new long[] { s4, e4 });
 							}
 						});
@@ -103,13 +103,16 @@ public final class Filemap {
 
 	/**
 	 * {@code folio_mark_dirty()}: pages that were clean become dirty; regular file pages count
-	 * in NR_FILE_DIRTY (shmem has no writeback to account).
+	 * in NR_FILE_DIRTY and put their file on the flusher's list (shmem has no writeback).
 	 */
 	public void folioMarkDirty(Pages pages, long from, long to) {
 		long clean = pages.residentPages(from, to) - pages.countFlag(from, to, Pages.PG_DIRTY);
 		pages.setFlags(from, to, Pages.PG_DIRTY);
 		if (pages.kind == Pages.Kind.FILE && clean > 0) {
 			k.vmstat.mod(NodeStat.NR_FILE_DIRTY, clean);
+			if (pages.reclaimOwner() instanceof AddressSpace mapping) {
+				k.writeback.markInodeDirty(mapping);
+			}
 		}
 	}
 

@@ -13,6 +13,7 @@ public final class Inode {
 		this.fs = fs;
 		this.size = size;
 		this.mapping = mapping;
+		mapping.host = this;
 	}
 
 	/** i_size_read(). */

@@ -73,7 +73,12 @@ public final class ReadWrite {
 		if (useDirectIo(file, addr, count, pos)) {
 			return k.directIo.iomapDioRw(file, pos, count, true, new UserDioBuffer(k, mm, addr));
 		}
-		return genericPerformWrite(file, pos, count, bytes -> bytes - k.uaccess.copyFromUser(mm, addr, bytes));
+		long[] cursor = { addr };
+		return genericPerformWrite(file, pos, count, bytes -> {
+			long took = bytes - k.uaccess.copyFromUser(mm, cursor[0], bytes);
+			cursor[0] += took;
+			return took;
+		});
 	}
 
 	/**
@@ -111,10 +116,38 @@ public final class ReadWrite {
 	}
 
 	/**
-	 * {@code generic_perform_write()}: page by page, a partly overwritten page not yet cached is
-	 * read first; every written page is dirtied; the file grows if written past its end.
+	 * What {@code generic_perform_write()} does between two calls of
+	 * {@code balance_dirty_pages_ratelimited()} in the simulation: 4 MiB (the kernel goes page by
+	 * page and is throttled every ratelimit's worth of pages).
+	 */
+	static final long WRITE_CHUNK_BYTES = 4 * Units.MIB;
+
+	/**
+	 * {@code generic_perform_write()}: chunk by chunk, pages not yet cached are allocated (a
+	 * partly overwritten one holding file data is read first), the data copied in, every written
+	 * page dirtied, the file grown if written past its end, and the writer throttled if there is
+	 * too much dirty memory ({@code balance_dirty_pages()}). Returns the bytes written (short if
+	 * memory ran out after the first chunk) or -errno.
 	 */
 	long genericPerformWrite(OpenFile file, long pos, long count, ReadSink source) {
+		long written = 0;
+		while (written < count) {
+			k.tick();
+			long chunk = Math.min(WRITE_CHUNK_BYTES - ((pos + written) & (WRITE_CHUNK_BYTES - 1)), count - written);
+			long ret = writeChunk(file, pos + written, chunk, source);
+			if (ret <= 0) {
+				return written > 0 ? written : ret;
+			}
+			written += ret;
+			k.writeback.balanceDirtyPages(); // balance_dirty_pages_ratelimited()
+			if (ret < chunk) {
+				break;
+			}
+		}
+		return written;
+	}
+
+	private long writeChunk(OpenFile file, long pos, long count, ReadSink source) {
 		Inode inode = file.inode;
 		AddressSpace mapping = inode.mapping;
 		long from = pos >>> Units.PAGE_SHIFT;

@@ -26,6 +26,9 @@ public final class BootParams {
 	public int watermarkScaleFactor = 10;
 	/** read_ahead_kb of the data partition's device. */
 	public long readAheadKb = 128;
+	/** vm.dirty_ratio and vm.dirty_background_ratio: percent of dirtyable memory. */
+	public int dirtyRatio = 20;
+	public int dirtyBackgroundRatio = 10;
 	/** Swap (zram) size; 0 for none. */
 	public long swapBytes = 0;
 	/** zram's compression ratio (3 keeps three pages in one); 0 for a swap disk. */

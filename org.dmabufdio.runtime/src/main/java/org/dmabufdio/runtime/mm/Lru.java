@@ -201,6 +201,20 @@ public final class Lru {
 		return out;
 	}
 
+	/**
+	 * {@code lru_move_tail()}: pages [from, to) leave whatever list they are on for the tail of
+	 * the inactive list, where reclaim looks next.
+	 */
+	public void rotateToTail(Pages pages, long from, long to) {
+		remove(pages, from, to);
+		LruList list = LruList.of(isFileLru(pages), false);
+		long seq = nextSeq++;
+		lists[list.ordinal()].addLast(new Node(pages, from, to, seq));
+		pages.lruSeq.set(from, to, seq);
+		pages.flags.update(from, to, v -> (v & ~Pages.PG_ACTIVE) | Pages.PG_LRU);
+		vmstat.mod(list.stat, to - from);
+	}
+
 	/** Moves pages [from, to) to the head of the list they belong on now (a rotation). */
 	public void rotate(Pages pages, long from, long to, boolean active) {
 		remove(pages, from, to);

@@ -219,6 +219,9 @@ public final class PageAllocator {
 			if (has(gfp, __GFP_NORETRY) || order > PAGE_ALLOC_COSTLY_ORDER) {
 				return -1;
 			}
+			if (reclaimed == 0 && reclaimer.reclaimThrottle()) {
+				continue; // pages under writeback will be reclaimable once written
+			}
 			noProgress = reclaimed > 0 ? 0 : noProgress + 1;
 			if (noProgress >= MAX_RECLAIM_RETRIES) {
 				return -1;
@@ -275,6 +278,9 @@ public final class PageAllocator {
 			// cluster), then tries again; kswapd, still below its high watermark, works meanwhile
 			long want = Math.max(SWAP_CLUSTER_MAX, Math.min(nrPages - got, pagesBelowLow()));
 			long reclaimed = reclaimer.tryToFreePages(want, gfp, 0);
+			if (reclaimed == 0 && !has(gfp, __GFP_NORETRY) && reclaimer.reclaimThrottle()) {
+				continue; // pages under writeback will be reclaimable once written
+			}
 			noProgress = reclaimed > 0 ? 0 : noProgress + 1;
 			if (noProgress >= MAX_RECLAIM_RETRIES || (reclaimed == 0 && has(gfp, __GFP_NORETRY))) {
 				got += takeAboveMark(Zone.WMARK_MIN, highest, nrPages - got, out);

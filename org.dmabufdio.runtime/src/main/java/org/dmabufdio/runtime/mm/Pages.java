@@ -29,6 +29,8 @@ public final class Pages {
 	public static final long PG_LRU = 1L << 4;
 	public static final long PG_READAHEAD = 1L << 5;
 	public static final long PG_WRITEBACK = 1L << 6;
+	/** Reclaim met the page dirty or under writeback: rotate it to the inactive tail once written. */
+	public static final long PG_RECLAIM = 1L << 7;
 
 	/** pfn value of a page that is not resident. */
 	public static final long NO_PAGE = Long.MIN_VALUE;
@@ -62,6 +64,11 @@ public final class Pages {
 	public Pages(Kind kind, String name) {
 		this.kind = kind;
 		this.name = name;
+	}
+
+	/** Who frees these pages under reclaim: for page cache, its address_space (folio->mapping). */
+	public Reclaimable reclaimOwner() {
+		return reclaimOwner;
 	}
 
 	/** Sets who frees these pages when reclaim picks them off an LRU list. */

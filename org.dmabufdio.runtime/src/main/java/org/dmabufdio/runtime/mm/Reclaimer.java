@@ -15,6 +15,14 @@ public interface Reclaimer {
 	 */
 	long tryToFreePages(long nrToReclaim, long gfp, int order);
 
+	/**
+	 * {@code reclaim_throttle()}: direct reclaim freed nothing; waits for writeback in flight to
+	 * make pages reclaimable. False if there was none to wait for.
+	 */
+	default boolean reclaimThrottle() {
+		return false;
+	}
+
 	/** A reclaimer that never frees anything (a machine without reclaimable memory). */
 	Reclaimer NONE = new Reclaimer() {
 		@Override

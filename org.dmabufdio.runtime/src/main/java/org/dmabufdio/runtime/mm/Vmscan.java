@@ -12,8 +12,9 @@ import org.dmabufdio.runtime.time.CostModel;
 /**
  * Page reclaim (mm/vmscan.c): kswapd, woken below the low watermark and reclaiming until the
  * high watermark on its own CPU and in its own time, and direct reclaim by an allocating task
- * below the min watermark, which that task pays for in time. Clean file pages go first; dirty ones are left to
- * writeback; anonymous and shmem pages only when there is swap.
+ * below the min watermark, which that task pays for in time. Clean file pages go first; dirty ones
+ * are handed to the flusher and freed once written; anonymous and shmem pages only when there is
+ * swap.
  */
 public final class Vmscan implements Reclaimer {
 
@@ -35,6 +36,7 @@ public final class Vmscan implements Reclaimer {
 	private final CostModel costs;
 	private final Clock clock;
 	private Runnable tick = () -> { };
+	private Flusher flusher = Flusher.NONE;
 	private Swap swap;
 	private boolean kswapdAwake;
 	/** Where kswapd's own time has got to: it runs only while behind the clock. */
@@ -64,6 +66,37 @@ public final class Vmscan implements Reclaimer {
 	/** The reverse map, for folio_referenced() on mapped pages. */
 	public void setRmap(Rmap rmap) {
 		this.rmap = rmap;
+	}
+
+	/** What reclaim asks of the flusher (fs/fs-writeback.c), so the two stay decoupled. */
+	public interface Flusher {
+		/** Lets the flusher catch up with the clock (completed writeback, periodic writeback). */
+		void catchUp();
+
+		/** {@code wakeup_flusher_threads(WB_REASON_VMSCAN)}. */
+		void wakeupFlusherThreads();
+
+		/** {@code reclaim_throttle(VMSCAN_THROTTLE_WRITEBACK)}: false if no writeback is in flight. */
+		boolean reclaimThrottle();
+
+		Flusher NONE = new Flusher() {
+			@Override
+			public void catchUp() {
+			}
+
+			@Override
+			public void wakeupFlusherThreads() {
+			}
+
+			@Override
+			public boolean reclaimThrottle() {
+				return false;
+			}
+		};
+	}
+
+	public void setFlusher(Flusher flusher) {
+		this.flusher = flusher;
 	}
 
 	/** Counts reclaim batches as work (see Kernel#tick()). */
@@ -100,6 +133,7 @@ public final class Vmscan implements Reclaimer {
 	 */
 	@Override
 	public void kswapdCatchUp() {
+		flusher.catchUp();
 		long now = clock.now();
 		while (kswapdAwake && kswapdTime < now) {
 			long need = allocator.pagesBelowHigh();
@@ -143,6 +177,11 @@ public final class Vmscan implements Reclaimer {
 	 * Each call frees SWAP_CLUSTER_MAX pages and pays shrink_slab() once; a request for more
 	 * stands for that many calls in a row. Returns the number of pages reclaimed.
 	 */
+	@Override
+	public boolean reclaimThrottle() {
+		return flusher.reclaimThrottle();
+	}
+
 	@Override
 	public long tryToFreePages(long nrToReclaim, long gfp, int order) {
 		long calls = (nrToReclaim + PageAllocator.SWAP_CLUSTER_MAX - 1) / PageAllocator.SWAP_CLUSTER_MAX;
@@ -218,13 +257,15 @@ public final class Vmscan implements Reclaimer {
 	 * {@code shrink_inactive_list()} + {@code shrink_folio_list()}: takes pages from the tail of
 	 * an inactive list and decides for each run ({@code folio_check_references()}): pinned or
 	 * mapped-and-referenced pages are activated, mapped ones get a second chance, dirty file pages
-	 * are left for writeback on the active list, and the rest is freed by its owner.
-	 * Returns {pages scanned, pages reclaimed}.
+	 * and those under writeback are marked PG_reclaim and activated (the flusher is woken for
+	 * the dirty ones; once written they come back to the inactive tail), and the rest is freed
+	 * by its owner. Returns {pages scanned, pages reclaimed}.
 	 */
 	long[] shrinkInactiveList(LruList inactive, long nrToReclaim, Mode mode) {
 		long scanned = 0;
 		long reclaimed = 0;
 		long rmapWalks = 0;
+		boolean dirtySeen = false;
 		for (Entry e : lru.tail(inactive, nrToReclaim)) {
 			scanned += e.size();
 			rmapWalks += e.owner().mapcountPages(e.from(), e.to()); // folio_referenced() on mapped pages
@@ -236,6 +277,12 @@ public final class Vmscan implements Reclaimer {
 					vmstat.count(VmEvent.PGACTIVATE, run[1] - run[0]);
 				}
 				case KEEP -> lru.rotate(e.owner(), run[0], run[1], false);
+				case WRITEBACK -> {
+					e.owner().setFlags(run[0], run[1], Pages.PG_RECLAIM); // folio_set_reclaim()
+					lru.rotate(e.owner(), run[0], run[1], true);
+					vmstat.count(VmEvent.PGACTIVATE, run[1] - run[0]);
+					dirtySeen |= e.owner().countFlag(run[0], run[1], Pages.PG_DIRTY) > 0;
+				}
 				case RECLAIM -> {
 					rmapWalks += e.owner().mapcountPages(run[0], run[1]); // try_to_unmap()
 					long freed = reclaimRun(e.owner(), run[0], run[1]);
@@ -246,6 +293,9 @@ public final class Vmscan implements Reclaimer {
 				}
 				}
 			}
+		}
+		if (dirtySeen) {
+			flusher.wakeupFlusherThreads();
 		}
 		charge(mode, Cost.RMAP_WALK_NS, rmapWalks);
 		vmstat.count(mode == Mode.DIRECT ? VmEvent.PGSCAN_DIRECT : VmEvent.PGSCAN_KSWAPD, scanned);
@@ -280,7 +330,7 @@ public final class Vmscan implements Reclaimer {
 	}
 
 	private enum Verdict {
-		ACTIVATE, KEEP, RECLAIM
+		ACTIVATE, KEEP, RECLAIM, WRITEBACK
 	}
 
 	/** Verdict.values(), once: values() copies the array on every call. */
@@ -323,8 +373,8 @@ public final class Vmscan implements Reclaimer {
 		if (referencedPtes > 0) {
 			return referencedFolio || referencedPtes > 1 ? Verdict.ACTIVATE : Verdict.KEEP;
 		}
-		if ((flags & Pages.PG_DIRTY) != 0 && !p.isSwapBacked()) {
-			return Verdict.ACTIVATE; // only writeback can clean it
+		if ((flags & (Pages.PG_DIRTY | Pages.PG_WRITEBACK)) != 0 && !p.isSwapBacked()) {
+			return Verdict.WRITEBACK; // only writeback can clean it
 		}
 		return Verdict.RECLAIM;
 	}
