@@ -19,6 +19,8 @@ public enum DeviceParameter {
 			(p, v) -> p.minFreeKbytes = v.longValue()),
 	WATERMARK_SCALE_FACTOR("watermark_scale_factor", Unit.COUNT, "vm.watermark_scale_factor",
 			(p, v) -> p.watermarkScaleFactor = v.intValue()),
+	LRU_GEN("lru_gen", Unit.COUNT, "/sys/kernel/mm/lru_gen/enabled: 0 for the two-list LRU, else the multi-generational LRU",
+			(p, v) -> p.lruGen = v.longValue() != 0),
 	DIRTY_RATIO("dirty_ratio", Unit.COUNT, "vm.dirty_ratio: percent of dirtyable memory at which writers wait for writeback",
 			(p, v) -> p.dirtyRatio = v.intValue()),
 	DIRTY_BACKGROUND_RATIO("dirty_background_ratio", Unit.COUNT,

@@ -41,8 +41,7 @@ public final class Boot {
 			long pages = Units.pagesFor(p.systemCacheBytes);
 			long got = k.filemap.addFolios(inode.mapping(), 0, pages, Gfp.GFP_HIGHUSER_MOVABLE);
 			inode.mapping().pages().setFlags(0, got, Pages.PG_UPTODATE);
-			k.lru.markAccessed(inode.mapping().pages(), 0, got / 2);
-			k.lru.markAccessed(inode.mapping().pages(), 0, got / 2);
+			k.lru.activate(inode.mapping().pages(), 0, got / 2);
 		}
 		fragment(k, p.fragmentationPercent);
 		k.vmscan.kswapdRunToBalance();

@@ -26,6 +26,8 @@ public final class BootParams {
 	public int watermarkScaleFactor = 10;
 	/** read_ahead_kb of the data partition's device. */
 	public long readAheadKb = 128;
+	/** /sys/kernel/mm/lru_gen/enabled: the multi-generational LRU instead of the two lists. */
+	public boolean lruGen = false;
 	/** vm.dirty_ratio and vm.dirty_background_ratio: percent of dirtyable memory. */
 	public int dirtyRatio = 20;
 	public int dirtyBackgroundRatio = 10;

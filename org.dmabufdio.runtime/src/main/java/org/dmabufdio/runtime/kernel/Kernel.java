@@ -117,6 +117,10 @@ public final class Kernel {
 		pageAlloc.setWatermarkScaleFactor(p.watermarkScaleFactor);
 
 		lru = new Lru(vmstat);
+		if (p.lruGen) {
+			lru.enableLruGen();
+			lru.lruGen().setMmList(() -> tasks.values().stream().map(Task::mm).toList());
+		}
 		vmscan = new Vmscan(pageAlloc, lru, vmstat, costs);
 		vmscan.setKswapdSpeedPercent(p.kswapdSpeedPercent);
 		swap = p.swapBytes > 0 ? new Swap(p.swapBytes >>> Units.PAGE_SHIFT, p.swapCompression, pageAlloc, vmstat) : null;

@@ -9,7 +9,9 @@ import org.dmabufdio.runtime.util.RangeMap;
 
 /**
  * The node's LRU lists (include/linux/mm_inline.h, mm/swap.c): inactive and active lists for
- * file and anonymous pages. Each list is a queue of runs of pages of one owner, newest first.
+ * file and anonymous pages, or, with CONFIG_LRU_GEN enabled, the generations of {@link LruGen}
+ * (then every call here goes there). Each list is a queue of runs of pages of one owner, newest
+ * first.
  * A page belongs to the run whose sequence number its owner records for it ({@code lruSeq});
  * pages that leave a list simply stop matching, and runs with no page left are dropped when
  * they reach the old end. Cost is per run, never per page.
@@ -66,6 +68,10 @@ public final class Lru {
 	}
 
 	private final Vmstat vmstat;
+	/** The multi-generational LRU, or null for the two-list one. */
+	private LruGen gen;
+	/** Inside handle_mm_fault() ({@code lru_gen_in_fault()}). */
+	private int inFault;
 	@SuppressWarnings("unchecked")
 	private final ArrayDeque<Node>[] lists = new ArrayDeque[LruList.values().length];
 	private long nextSeq = 1;
@@ -75,6 +81,29 @@ public final class Lru {
 		for (int i = 0; i < lists.length; i++) {
 			lists[i] = new ArrayDeque<>();
 		}
+	}
+
+	/** Switches to the multi-generational LRU (/sys/kernel/mm/lru_gen/enabled); before any page is added. */
+	public void enableLruGen() {
+		gen = new LruGen(vmstat);
+	}
+
+	/** The multi-generational LRU, or null when the two-list LRU runs. */
+	public LruGen lruGen() {
+		return gen;
+	}
+
+	/**
+	 * {@code lru_gen_enter_fault()} / {@code lru_gen_exit_fault()}: pages added to the LRU in
+	 * between were faulted in, and the multi-generational LRU starts them in the youngest
+	 * generation ({@code folio_add_lru()}).
+	 */
+	public void enterFault() {
+		inFault++;
+	}
+
+	public void exitFault() {
+		inFault--;
 	}
 
 	/** file pages go to the file lists; anon and shmem (swap-backed) to the anon lists. */
@@ -93,6 +122,10 @@ public final class Lru {
 	/** {@code folio_add_lru()}: pages [from, to), on no list now, join the head of a list. */
 	public void add(Pages pages, long from, long to, boolean active) {
 		if (from >= to) {
+			return;
+		}
+		if (gen != null) {
+			gen.add(pages, from, to, active || inFault > 0, false, false);
 			return;
 		}
 		LruList list = LruList.of(isFileLru(pages), active);
@@ -122,6 +155,10 @@ public final class Lru {
 
 	/** {@code lruvec_del_folio()}: takes every page of [from, to) off whatever list it is on. */
 	public void remove(Pages pages, long from, long to) {
+		if (gen != null) {
+			gen.remove(pages, from, to);
+			return;
+		}
 		boolean file = isFileLru(pages);
 		removedInactive = 0;
 		removedActive = 0;
@@ -133,9 +170,14 @@ public final class Lru {
 
 	/**
 	 * {@code folio_mark_accessed()}: the first access sets PG_referenced; an access to a
-	 * referenced inactive page moves it to the head of the active list.
+	 * referenced inactive page moves it to the head of the active list. The multi-generational
+	 * LRU only counts the access ({@code folio_inc_refs()}): it moves no page.
 	 */
 	public void markAccessed(Pages pages, long from, long to) {
+		if (gen != null) {
+			pages.flags.update(from, to, v -> (v & Pages.PG_LRU) != 0 ? v | Pages.PG_REFERENCED : v);
+			return;
+		}
 		promoteCount = 0;
 		pages.flags.update(from, to, v -> v | Pages.PG_REFERENCED, collectPromotions);
 		if (promoteCount == 0) {
@@ -202,11 +244,29 @@ public final class Lru {
 	}
 
 	/**
+	 * {@code folio_activate()}: pages [from, to) on a list move to the head of the active list,
+	 * or the youngest generation.
+	 */
+	public void activate(Pages pages, long from, long to) {
+		if (gen != null) {
+			gen.promoteOnLru(pages, from, to);
+			return;
+		}
+		remove(pages, from, to);
+		add(pages, from, to, true);
+		pages.clearFlags(from, to, Pages.PG_REFERENCED);
+	}
+
+	/**
 	 * {@code lru_move_tail()}: pages [from, to) leave whatever list they are on for the tail of
-	 * the inactive list, where reclaim looks next.
+	 * the inactive list, or of the oldest generation, where reclaim looks next.
 	 */
 	public void rotateToTail(Pages pages, long from, long to) {
 		remove(pages, from, to);
+		if (gen != null) {
+			gen.add(pages, from, to, false, true, true);
+			return;
+		}
 		LruList list = LruList.of(isFileLru(pages), false);
 		long seq = nextSeq++;
 		lists[list.ordinal()].addLast(new Node(pages, from, to, seq));
@@ -215,9 +275,17 @@ public final class Lru {
 		vmstat.mod(list.stat, to - from);
 	}
 
-	/** Moves pages [from, to) to the head of the list they belong on now (a rotation). */
+	/**
+	 * Moves pages [from, to) to the head of the list they belong on now (a rotation); for the
+	 * multi-generational LRU, reclaim putting pages back: the youngest generation if active,
+	 * else the oldest.
+	 */
 	public void rotate(Pages pages, long from, long to, boolean active) {
 		remove(pages, from, to);
+		if (gen != null) {
+			gen.add(pages, from, to, active, true, false);
+			return;
+		}
 		add(pages, from, to, active);
 	}
 }

@@ -307,9 +307,20 @@ public final class Memory {
 	 * {@code handle_mm_fault()} for every page of [vpn, vpn + n) that needs one: missing ptes
 	 * go to {@code do_anonymous_page()} or the vma's fault handler; write faults on read-only
 	 * present ptes go to {@code do_wp_page()}. Returns 0 or -errno (EFAULT for SIGBUS or a
-	 * forbidden access, ENOMEM when no page could be had).
+	 * forbidden access, ENOMEM when no page could be had). Pages it puts on the LRU count as
+	 * faulted in ({@code lru_gen_enter_fault()}).
 	 */
 	public long handleMmFault(Vma vma, long vpn, long n, boolean write) {
+		k.lru.enterFault();
+		try {
+			return doHandleMmFault(vma, vpn, n, write);
+		} finally {
+			k.lru.exitFault();
+		}
+	}
+
+	/** {@code __handle_mm_fault()}. */
+	private long doHandleMmFault(Vma vma, long vpn, long n, boolean write) {
 		if (write && !vma.hasFlag(VmFlags.VM_WRITE) || !write && !vma.hasFlag(VmFlags.VM_READ)) {
 			return -EFAULT;
 		}

@@ -172,19 +172,22 @@ public final class Vmscan implements Reclaimer {
 		kswapdTime = 0;
 	}
 
-	/**
-	 * {@code try_to_free_pages()}: direct reclaim by the allocating task, which stalls for it.
-	 * Each call frees SWAP_CLUSTER_MAX pages and pays shrink_slab() once; a request for more
-	 * stands for that many calls in a row. Returns the number of pages reclaimed.
-	 */
 	@Override
 	public boolean reclaimThrottle() {
 		return flusher.reclaimThrottle();
 	}
 
+	/**
+	 * {@code try_to_free_pages()}: direct reclaim by the allocating task, which stalls for it.
+	 * Each call frees SWAP_CLUSTER_MAX pages (the multi-generational LRU: one eviction batch of
+	 * MIN_LRU_BATCH, as {@code scan_folios()} isolates that many before it checks) and pays
+	 * shrink_slab() once; a request for more stands for that many calls in a row. Returns the
+	 * number of pages reclaimed.
+	 */
 	@Override
 	public long tryToFreePages(long nrToReclaim, long gfp, int order) {
-		long calls = (nrToReclaim + PageAllocator.SWAP_CLUSTER_MAX - 1) / PageAllocator.SWAP_CLUSTER_MAX;
+		long perCall = lru.lruGen() != null ? MIN_LRU_BATCH : PageAllocator.SWAP_CLUSTER_MAX;
+		long calls = (nrToReclaim + perCall - 1) / perCall;
 		vmstat.count(VmEvent.ALLOCSTALL, calls);
 		costs.charge(Cost.SHRINK_SLAB_NS, calls);
 		return shrinkNode(nrToReclaim, Mode.DIRECT);
@@ -196,6 +199,9 @@ public final class Vmscan implements Reclaimer {
 	 * runs low ({@code inactive_is_low()}).
 	 */
 	long shrinkNode(long nrToReclaim, Mode mode) {
+		if (lru.lruGen() != null) {
+			return lruGenShrinkNode(nrToReclaim, mode);
+		}
 		long reclaimed = 0;
 		// like priority reaching 0: give up once every page has been looked at twice
 		long scanLimit = 2 * (lru.size(LruList.INACTIVE_FILE) + lru.size(LruList.ACTIVE_FILE)
@@ -225,6 +231,122 @@ public final class Vmscan implements Reclaimer {
 			}
 		}
 		return reclaimed;
+	}
+
+	/** MIN_LRU_BATCH: the ptes {@code lru_gen_look_around()} checks around a young one. */
+	static final long MIN_LRU_BATCH = 64;
+
+	/**
+	 * {@code lru_gen_shrink_node()} → {@code try_to_shrink_lruvec()}: evicts from the oldest
+	 * generation of file pages (anonymous ones too with swap, once file pages run out), aging
+	 * when too few generations are left ({@code should_run_aging()}), until {@code nrToReclaim}
+	 * pages are freed or every page has been looked at twice.
+	 */
+	long lruGenShrinkNode(long nrToReclaim, Mode mode) {
+		LruGen gen = lru.lruGen();
+		boolean canSwap = swap != null && swap.freeSlots() > 0;
+		long reclaimed = 0;
+		long scanLimit = 2 * (gen.nrPages(LruGen.FILE) + (canSwap ? gen.nrPages(LruGen.ANON) : 0));
+		long scanned = 0;
+		while (reclaimed < nrToReclaim && scanned < scanLimit) {
+			tick.run();
+			int type = !canSwap || gen.nrPages(LruGen.FILE) > 0 ? LruGen.FILE : LruGen.ANON;
+			if (gen.nrPages(type) == 0) {
+				break;
+			}
+			if (gen.shouldRunAging(type)) {
+				long promoted = gen.incMaxSeq(canSwap);
+				charge(mode, Cost.LRU_MOVE_NS, promoted);
+				scanned += promoted;
+				continue;
+			}
+			long[] r = evictFolios(gen, type, nrToReclaim - reclaimed, mode);
+			if (r[0] == 0 && !gen.tryToIncMinSeq(type)) {
+				scanned++; // an empty oldest generation that cannot advance: age next time round
+			}
+			scanned += r[0];
+			reclaimed += r[1];
+		}
+		return reclaimed;
+	}
+
+	/**
+	 * {@code evict_folios()}: {@code sort_folio()} and {@code shrink_folio_list()} on runs from
+	 * the old end of the oldest generation. Pinned pages go to the youngest generation; dirty
+	 * ones and those under writeback to the next one, marked PG_reclaim, and the flusher is
+	 * woken; mapped pages whose ptes were accessed are promoted ({@code folio_referenced()} once
+	 * and {@code lru_gen_look_around()} for up to MIN_LRU_BATCH neighbours); the rest is freed by
+	 * its owner (unmapped first, {@code try_to_unmap()}). Returns {pages scanned, reclaimed}.
+	 */
+	private long[] evictFolios(LruGen gen, int type, long nrToReclaim, Mode mode) {
+		long scanned = 0;
+		long reclaimed = 0;
+		long rmapWalks = 0;
+		long promoted = 0;
+		boolean dirtySeen = false;
+		for (Entry e : gen.oldest(type, Math.max(nrToReclaim, PageAllocator.SWAP_CLUSTER_MAX))) {
+			Pages p = e.owner();
+			scanned += e.size();
+			boolean mapped = p.mapcountPages(e.from(), e.to()) > 0;
+			org.dmabufdio.runtime.util.RangeMap young = mapped ? rmap.folioReferenced(p, e.from(), e.to()) : null;
+			List<long[]> runs = new ArrayList<>();
+			p.flags.forEach(e.from(), e.to(), (s, x, flags) -> p.pincount.forEach(s, x, (s2, x2, pins) -> {
+				if (young == null) {
+					append(runs, s2, x2, genVerdict(p, flags, pins, 0).ordinal());
+				} else {
+					young.forEach(s2, x2, (s3, x3, refs) -> append(runs, s3, x3, genVerdict(p, flags, pins, refs).ordinal()));
+				}
+			}));
+			for (long[] run : runs) {
+				long n = run[1] - run[0];
+				switch (VERDICTS[(int) run[2]]) {
+				case ACTIVATE -> {
+					gen.promote(p, run[0], run[1]);
+					vmstat.count(VmEvent.PGACTIVATE, n);
+				}
+				case KEEP -> { // accessed: found by one rmap walk, its neighbours by the look-around
+					rmapWalks += (n + MIN_LRU_BATCH - 1) / MIN_LRU_BATCH;
+					promoted += n;
+					gen.promote(p, run[0], run[1]);
+				}
+				case WRITEBACK -> {
+					p.setFlags(run[0], run[1], Pages.PG_RECLAIM);
+					gen.incGen(p, run[0], run[1]);
+					dirtySeen |= p.countFlag(run[0], run[1], Pages.PG_DIRTY) > 0;
+				}
+				case RECLAIM -> {
+					rmapWalks += 2 * p.mapcountPages(run[0], run[1]); // folio_referenced(), try_to_unmap()
+					long freed = reclaimRun(p, run[0], run[1]);
+					if (p.isSwapBacked() && swap != null && swap.isZram()) {
+						charge(mode, Cost.ZRAM_COMPRESS_NS, freed);
+					}
+					reclaimed += freed;
+				}
+				}
+			}
+		}
+		gen.tryToIncMinSeq(type);
+		if (dirtySeen) {
+			flusher.wakeupFlusherThreads();
+		}
+		charge(mode, Cost.RMAP_WALK_NS, rmapWalks);
+		charge(mode, Cost.LRU_MOVE_NS, promoted);
+		vmstat.count(mode == Mode.DIRECT ? VmEvent.PGSCAN_DIRECT : VmEvent.PGSCAN_KSWAPD, scanned);
+		vmstat.count(mode == Mode.DIRECT ? VmEvent.PGSTEAL_DIRECT : VmEvent.PGSTEAL_KSWAPD, reclaimed);
+		charge(mode, Cost.RECLAIM_SCAN_NS, scanned);
+		charge(mode, Cost.RECLAIM_EVICT_NS, reclaimed);
+		return new long[] { scanned, reclaimed };
+	}
+
+	/** {@code sort_folio()} and {@code folio_check_references()} as the multi-generational LRU has them. */
+	private static Verdict genVerdict(Pages p, long flags, long pins, long referencedPtes) {
+		if (pins > 0) {
+			return Verdict.ACTIVATE;
+		}
+		if ((flags & (Pages.PG_DIRTY | Pages.PG_WRITEBACK)) != 0 && !p.isSwapBacked()) {
+			return Verdict.WRITEBACK;
+		}
+		return referencedPtes > 0 ? Verdict.KEEP : Verdict.RECLAIM;
 	}
 
 	/**
