@@ -56,7 +56,7 @@ public final class Lru {
 	private static final class Node {
 		final Pages owner;
 		long from;
-		final long to;
+		long to;
 		final long seq;
 
 		Node(Pages owner, long from, long to, long seq) {
@@ -129,8 +129,16 @@ public final class Lru {
 			return;
 		}
 		LruList list = LruList.of(isFileLru(pages), active);
-		long seq = nextSeq++;
-		lists[list.ordinal()].addFirst(new Node(pages, from, to, seq));
+		ArrayDeque<Node> deque = lists[list.ordinal()];
+		Node head = deque.peekFirst();
+		long seq;
+		if (head != null && head.owner == pages && head.to == from) {
+			head.to = to; // the next pages of a sequential stream: the newest run grows
+			seq = head.seq;
+		} else {
+			seq = nextSeq++;
+			deque.addFirst(new Node(pages, from, to, seq));
+		}
 		pages.lruSeq.set(from, to, seq);
 		if (active) {
 			pages.setFlags(from, to, Pages.PG_ACTIVE | Pages.PG_LRU);

@@ -33,7 +33,7 @@ public final class LruGen {
 	private static final class Node {
 		final Pages owner;
 		long from;
-		final long to;
+		long to;
 		final long seq;
 
 		Node(Pages owner, long from, long to, long seq) {
@@ -117,12 +117,20 @@ public final class LruGen {
 			return;
 		}
 		int type = type(pages);
-		long id = (nextRun++ << 2) | gen;
-		Node node = new Node(pages, from, to, id);
-		if (tail) {
-			lists[type][gen].addLast(node);
+		ArrayDeque<Node> deque = lists[type][gen];
+		Node head = tail ? null : deque.peekFirst();
+		long id;
+		if (head != null && head.owner == pages && head.to == from) {
+			head.to = to; // the next pages of a sequential stream: the newest run grows
+			id = head.seq;
 		} else {
-			lists[type][gen].addFirst(node);
+			id = (nextRun++ << 2) | gen;
+			Node node = new Node(pages, from, to, id);
+			if (tail) {
+				deque.addLast(node);
+			} else {
+				deque.addFirst(node);
+			}
 		}
 		pages.lruSeq.set(from, to, id);
 		pages.flags.update(from, to, v -> (v & ~Pages.PG_ACTIVE) | Pages.PG_LRU | (isActive(gen) ? Pages.PG_ACTIVE : 0));

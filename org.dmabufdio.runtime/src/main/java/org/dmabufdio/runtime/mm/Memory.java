@@ -342,8 +342,11 @@ public final class Memory {
 				k.costs.charge(Cost.PAGE_FAULT_NS, count);
 				ret = doWpPage(vma, r[0], count, pte);
 			} else {
-				// present and permitted: the access only sets the accessed/dirty bits
-				vma.ptes.set(r[0], r[1], pte | Pte.YOUNG | (write ? Pte.DIRTY : 0));
+				// present and permitted: the access only sets the accessed/dirty bits, if not set yet
+				long accessed = pte | Pte.YOUNG | (write ? Pte.DIRTY : 0);
+				if (accessed != pte) {
+					vma.ptes.set(r[0], r[1], accessed);
+				}
 			}
 			if (ret < 0) {
 				return ret;

@@ -1,6 +1,5 @@
 package org.dmabufdio.runtime.time;
 
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,7 +10,8 @@ import java.util.Map;
  */
 public final class CostModel {
 
-	private final Map<Cost, Double> values = new EnumMap<>(Cost.class);
+	/** By Cost ordinal; NaN where the profile gave no value. Charged on every page run: no boxing. */
+	private final double[] values = new double[Cost.values().length];
 	private final Clock clock;
 	private Contention contention = new Contention(1, 0);
 	private final long[] spent = new long[Cost.values().length];
@@ -20,10 +20,11 @@ public final class CostModel {
 
 	public CostModel(Clock clock) {
 		this.clock = clock;
+		java.util.Arrays.fill(values, Double.NaN);
 	}
 
 	public void set(Cost cost, double value) {
-		values.put(cost, value);
+		values[cost.ordinal()] = value;
 	}
 
 	public void setContention(Contention contention) {
@@ -39,15 +40,15 @@ public final class CostModel {
 	}
 
 	public double get(Cost cost) {
-		Double v = values.get(cost);
-		if (v == null) {
+		double v = values[cost.ordinal()];
+		if (Double.isNaN(v)) {
 			throw new IllegalStateException("the device profile gives no value for " + cost);
 		}
 		return v;
 	}
 
 	public boolean has(Cost cost) {
-		return values.containsKey(cost);
+		return !Double.isNaN(values[cost.ordinal()]);
 	}
 
 	/** Advances the clock by {@code count} units of a per-unit ns CPU cost. */
