@@ -1,17 +1,36 @@
 package org.dmabufdio.dsl.ui.editor;
 
+import java.util.ListResourceBundle;
+
 import org.dmabufdio.dsl.ui.internal.DmabufUiPlugin;
 import org.eclipse.ui.editors.text.TextEditor;
+import org.eclipse.ui.texteditor.ContentAssistAction;
+import org.eclipse.ui.texteditor.ITextEditorActionDefinitionIds;
 
 /** The text editor for {@code *.dmabuf} scenario files. */
 public class DmabufEditor extends TextEditor {
 
 	public static final String ID = "org.dmabufdio.dsl.ui.editor";
+	/** The action Ctrl+Space runs. */
+	public static final String CONTENT_ASSIST = "ContentAssistProposal";
 
 	@Override
 	protected void initializeEditor() {
 		super.initializeEditor();
 		setSourceViewerConfiguration(new DmabufSourceViewerConfiguration(this,
 				DmabufUiPlugin.getDefault().getInjector(), getPreferenceStore()));
+	}
+
+	@Override
+	protected void createActions() {
+		super.createActions();
+		ContentAssistAction assist = new ContentAssistAction(new ListResourceBundle() {
+			@Override
+			protected Object[][] getContents() {
+				return new Object[][] { { "ContentAssistProposal.label", "Content Assist" } };
+			}
+		}, "ContentAssistProposal.", this);
+		assist.setActionDefinitionId(ITextEditorActionDefinitionIds.CONTENT_ASSIST_PROPOSALS);
+		setAction(CONTENT_ASSIST, assist);
 	}
 }

@@ -2,6 +2,8 @@ package org.dmabufdio.dsl.ui.editor;
 
 import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.contentassist.ContentAssistant;
+import org.eclipse.jface.text.contentassist.IContentAssistant;
 import org.eclipse.jface.text.presentation.IPresentationReconciler;
 import org.eclipse.jface.text.presentation.PresentationReconciler;
 import org.eclipse.jface.text.reconciler.IReconciler;
@@ -13,7 +15,7 @@ import org.eclipse.ui.texteditor.ITextEditor;
 
 import com.google.inject.Injector;
 
-/** Wires highlighting and live validation into the editor's source viewer. */
+/** Wires highlighting, live validation and content assist into the editor's source viewer. */
 class DmabufSourceViewerConfiguration extends TextSourceViewerConfiguration {
 
 	/** How long typing must pause before the text is validated again. */
@@ -35,6 +37,15 @@ class DmabufSourceViewerConfiguration extends TextSourceViewerConfiguration {
 		reconciler.setDamager(damagerRepairer, IDocument.DEFAULT_CONTENT_TYPE);
 		reconciler.setRepairer(damagerRepairer, IDocument.DEFAULT_CONTENT_TYPE);
 		return reconciler;
+	}
+
+	@Override
+	public IContentAssistant getContentAssistant(ISourceViewer sourceViewer) {
+		ContentAssistant assistant = new ContentAssistant();
+		assistant.setContentAssistProcessor(new CompletionProcessor(editor, injector), IDocument.DEFAULT_CONTENT_TYPE);
+		assistant.enablePrefixCompletion(true);
+		assistant.setInformationControlCreator(getInformationControlCreator(sourceViewer));
+		return assistant;
 	}
 
 	@Override

@@ -1,12 +1,10 @@
 package org.dmabufdio.dsl.ui.editor;
 
-import java.io.IOException;
 import java.util.List;
 
 import org.dmabufdio.dsl.ui.internal.ProblemMarkers;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.emf.common.util.URI;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.reconciler.DirtyRegion;
@@ -15,15 +13,12 @@ import org.eclipse.jface.text.reconciler.IReconcilingStrategyExtension;
 import org.eclipse.ui.IFileEditorInput;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.eclipse.xtext.resource.XtextResource;
-import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
-import org.eclipse.xtext.util.LazyStringInputStream;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
 
 import com.google.inject.Injector;
-import com.google.inject.Provider;
 
 /**
  * Parses and validates the editor's text whenever typing pauses, and publishes the issues as
@@ -32,14 +27,14 @@ import com.google.inject.Provider;
 class ValidatingReconcileStrategy implements IReconcilingStrategy, IReconcilingStrategyExtension {
 
 	private final ITextEditor editor;
-	private final Provider<XtextResourceSet> resourceSets;
+	private final DocumentResources resources;
 	private final IResourceValidator validator;
 	private IDocument document;
 	private IProgressMonitor monitor;
 
 	ValidatingReconcileStrategy(ITextEditor editor, Injector injector) {
 		this.editor = editor;
-		this.resourceSets = injector.getProvider(XtextResourceSet.class);
+		this.resources = new DocumentResources(injector);
 		this.validator = injector.getInstance(IResourceValidator.class);
 	}
 
@@ -81,14 +76,7 @@ class ValidatingReconcileStrategy implements IReconcilingStrategy, IReconcilingS
 
 	/** The issues of {@code text} as the content of {@code file}; null if cancelled. */
 	private List<Issue> check(IFile file, String text) {
-		XtextResourceSet resourceSet = resourceSets.get();
-		URI uri = URI.createPlatformResourceURI(file.getFullPath().toString(), true);
-		XtextResource resource = (XtextResource) resourceSet.createResource(uri);
-		try {
-			resource.load(new LazyStringInputStream(text, file.getCharset()), null);
-		} catch (IOException | org.eclipse.core.runtime.CoreException e) {
-			throw new IllegalStateException("cannot parse " + file.getFullPath(), e);
-		}
+		XtextResource resource = resources.parse(file, text);
 		CancelIndicator cancel = () -> monitor != null && monitor.isCanceled();
 		List<Issue> issues = validator.validate(resource, CheckMode.ALL, cancel);
 		return cancel.isCanceled() ? null : issues;

@@ -1,0 +1,38 @@
+package org.dmabufdio.dsl.ui.editor;
+
+import java.io.IOException;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.LazyStringInputStream;
+
+import com.google.inject.Injector;
+import com.google.inject.Provider;
+
+/**
+ * The editor's text parsed as the content of its file (imports resolve next to it), for every
+ * service that needs the model of what is on screen rather than on disk.
+ */
+final class DocumentResources {
+
+	private final Provider<XtextResourceSet> resourceSets;
+
+	DocumentResources(Injector injector) {
+		this.resourceSets = injector.getProvider(XtextResourceSet.class);
+	}
+
+	XtextResource parse(IFile file, String text) {
+		XtextResourceSet resourceSet = resourceSets.get();
+		URI uri = URI.createPlatformResourceURI(file.getFullPath().toString(), true);
+		XtextResource resource = (XtextResource) resourceSet.createResource(uri);
+		try {
+			resource.load(new LazyStringInputStream(text, file.getCharset()), null);
+		} catch (IOException | CoreException e) {
+			throw new IllegalStateException("cannot parse " + file.getFullPath(), e);
+		}
+		return resource;
+	}
+}
