@@ -88,17 +88,22 @@ public final class Filemap {
 	public long deleteFromPageCache(AddressSpace mapping, long from, long to) {
 		Pages pages = mapping.pages;
 		k.lru.remove(pages, from, to);
-		long[] freed = { 0 };
-		pages.forEachResident(from, to, (s, e, pfn) -> {
-			k.pageAlloc.freePages(pfn, e - s);
-			freed[0] += e - s;
-		});
-		pages.remove(from, to);
-		k.vmstat.mod(NodeStat.NR_FILE_PAGES, -freed[0]);
-		if (pages.kind == Pages.Kind.SHMEM) {
-			k.vmstat.mod(NodeStat.NR_SHMEM, -freed[0]);
+		long freed = 0;
+		for (long s = from; s < to;) {
+			long e = Math.min(to, pages.pfnRunEnd(s));
+			long pfn = pages.pfn(s);
+			if (pfn != Pages.NO_PAGE) {
+				k.pageAlloc.freePages(pfn, e - s);
+				freed += e - s;
+			}
+			s = e;
 		}
-		return freed[0];
+		pages.remove(from, to);
+		k.vmstat.mod(NodeStat.NR_FILE_PAGES, -freed);
+		if (pages.kind == Pages.Kind.SHMEM) {
+			k.vmstat.mod(NodeStat.NR_SHMEM, -freed);
+		}
+		return freed;
 	}
 
 	/**
@@ -241,38 +246,28 @@ public final class Filemap {
 
 	/** The end of the run of resident pages from {@code index}, stopping before a readahead mark. */
 	private static long runEnd(Pages pages, long index, long last) {
-		long[] end = { index }; // the resident runs from index, while they touch
-		pages.forEachResident(index, last, (s, e, pfn) -> {
-			if (s == end[0]) {
-				end[0] = e;
-			}
-		});
-		long[] mark = { -1 };
-		pages.flagRuns(index + 1, end[0], (s, e, f) -> {
-			if (mark[0] < 0 && (f & Pages.PG_READAHEAD) != 0) {
-				mark[0] = s;
-			}
-		});
-		return mark[0] > 0 ? mark[0] : end[0];
+		long end = pages.residentRunEnd(index, last);
+		long mark = pages.firstWithFlag(index + 1, end, Pages.PG_READAHEAD);
+		return mark > 0 ? mark : end;
 	}
 
 	/** Waits for and copies the pages of [from, to), run by run of I/O completion. */
 	private long copyRun(AddressSpace mapping, long from, long to, long pos, long end, ReadSink sink) {
-		long[] copied = { 0 };
-		boolean[] faulted = { false };
-		mapping.readyAt.forEach(from, to, (s, e, ready) -> {
-			if (faulted[0]) {
-				return;
-			}
-			k.clock.waitUntil(ready);
+		long copied = 0;
+		for (long s = from; s < to;) {
+			long e = Math.min(to, mapping.readyAt.nextChange(s));
+			k.clock.waitUntil(mapping.readyAt.get(s));
 			long bytes = Math.min(e << Units.PAGE_SHIFT, end) - Math.max(s << Units.PAGE_SHIFT, pos);
 			long took = sink.accept(bytes);
-			copied[0] += took;
-			faulted[0] = took < bytes;
-		});
+			copied += took;
+			if (took < bytes) {
+				break;
+			}
+			s = e;
+		}
 		mapping.readyAt.set(from, to, 0);
 		k.costs.charge(Cost.PAGE_CACHE_LOOKUP_NS, to - from);
 		k.lru.markAccessed(mapping.pages, from, to);
-		return copied[0];
+		return copied;
 	}
 }

@@ -1,7 +1,5 @@
 package org.dmabufdio.runtime.fs;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import org.dmabufdio.runtime.kernel.Kernel;
 import org.dmabufdio.runtime.mm.Gfp;
@@ -143,20 +141,23 @@ public final class Readahead {
 		nrToRead = Math.min(nrToRead, endIndex - index + 1);
 		AddressSpace mapping = inode.mapping;
 		long gfp = Gfp.GFP_HIGHUSER_MOVABLE | Gfp.__GFP_NORETRY | Gfp.__GFP_NOWARN; // readahead_gfp_mask()
-		List<long[]> holes = new ArrayList<>();
-		mapping.pages.forEachHole(index, index + nrToRead, (s, e, v) -> holes.add(new long[] { s, e }));
 		long mark = lookahead > 0 ? index + nrToRead - lookahead : -1;
-		for (long[] h : holes) {
-			long got = k.filemap.addFolios(mapping, h[0], h[1] - h[0], gfp);
-			if (mark >= h[0] && mark < h[0] + got) {
-				mapping.pages.setFlags(mark, mark + 1, Pages.PG_READAHEAD);
+		long end = index + nrToRead;
+		for (long s = index; s < end;) {
+			long e = Math.min(end, mapping.pages.pfnRunEnd(s));
+			if (!mapping.pages.isResident(s)) { // a hole: allocate it and read it
+				long got = k.filemap.addFolios(mapping, s, e - s, gfp);
+				if (mark >= s && mark < s + got) {
+					mapping.pages.setFlags(mark, mark + 1, Pages.PG_READAHEAD);
+				}
+				if (got > 0) {
+					readPages(inode, s, s + got);
+				}
+				if (got < e - s) {
+					break; // out of memory: read what was allocated
+				}
 			}
-			if (got > 0) {
-				readPages(inode, h[0], h[0] + got);
-			}
-			if (got < h[1] - h[0]) {
-				break; // out of memory: read what was allocated
-			}
+			s = e;
 		}
 	}
 

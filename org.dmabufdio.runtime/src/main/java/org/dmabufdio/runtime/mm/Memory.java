@@ -324,6 +324,11 @@ public final class Memory {
 		if (write && !vma.hasFlag(VmFlags.VM_WRITE) || !write && !vma.hasFlag(VmFlags.VM_READ)) {
 			return -EFAULT;
 		}
+		long first = vma.ptes.get(vpn);
+		long wanted = Pte.PRESENT | Pte.YOUNG | (write ? Pte.WRITE | Pte.DIRTY : 0);
+		if ((first & wanted) == wanted && !Pte.swap(first) && vma.ptes.nextChange(vpn) >= vpn + n) {
+			return 0; // one run, mapped, permitted and already accessed: nothing to do (the usual copy)
+		}
 		List<long[]> runs = new ArrayList<>();
 		vma.ptes.forEach(vpn, vpn + n, (s, e, pte) -> runs.add(new long[] { s, e, pte }));
 		for (long[] r : runs) {

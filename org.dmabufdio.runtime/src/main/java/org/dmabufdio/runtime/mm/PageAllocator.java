@@ -303,10 +303,10 @@ public final class PageAllocator {
 			Zone zone = zoneArray[i];
 			long n = Math.min(nrPages - got, zone.freePages());
 			while (n > 0) {
-				long[] extent = zone.free.smallestExtent();
-				long take = Math.min(n, extent[1] - extent[0]);
-				take(zone, extent[0], take);
-				out.run(extent[0], take);
+				long start = zone.free.smallestExtentStart();
+				long take = Math.min(n, zone.free.extentEnd(start) - start);
+				take(zone, start, take);
+				out.run(start, take);
 				n -= take;
 				got += take;
 			}
@@ -322,10 +322,10 @@ public final class PageAllocator {
 			long avail = zone.freePages() - zone.watermark[wmark] - zone.lowmemReserve[highest];
 			long n = Math.min(want - got, avail);
 			while (n > 0) {
-				long[] extent = zone.free.smallestExtent();
-				long take = Math.min(n, extent[1] - extent[0]);
-				take(zone, extent[0], take);
-				out.run(extent[0], take);
+				long start = zone.free.smallestExtentStart();
+				long take = Math.min(n, zone.free.extentEnd(start) - start);
+				take(zone, start, take);
+				out.run(start, take);
 				n -= take;
 				got += take;
 			}

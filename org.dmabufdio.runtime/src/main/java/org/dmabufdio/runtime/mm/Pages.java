@@ -100,6 +100,14 @@ public final class Pages {
 		return pfnDelta.count(from, to, d -> d != NO_PAGE);
 	}
 
+	/**
+	 * Where the pfn run (or the hole) holding page {@code index} ends: for loops over resident
+	 * runs and holes that must not allocate a visitor.
+	 */
+	public long pfnRunEnd(long index) {
+		return pfnDelta.nextChange(index);
+	}
+
 	/** Visits the resident runs of [from, to) as (index, indexEnd, firstPfn). */
 	public void forEachResident(long from, long to, RangeMap.RunVisitor visitor) {
 		pfnDelta.forEach(from, to, (s, e, d) -> {
@@ -167,11 +175,25 @@ public final class Pages {
 	}
 
 	public void setFlags(long from, long to, long flag) {
-		flags.update(from, to, v -> v | flag);
+		flags.or(from, to, flag);
 	}
 
 	public void clearFlags(long from, long to, long flag) {
-		flags.update(from, to, v -> v & ~flag);
+		flags.andNot(from, to, flag);
+	}
+
+	/** The first page of [from, to) with a bit of {@code flag} set, or -1. */
+	public long firstWithFlag(long from, long to, long flag) {
+		return flags.firstWithBits(from, to, flag);
+	}
+
+	/** The end of the run of resident pages that starts at {@code index} (contiguous in index, not pfn), at most {@code limit}. */
+	public long residentRunEnd(long index, long limit) {
+		long end = index;
+		while (end < limit && pfnDelta.get(end) != NO_PAGE) {
+			end = Math.min(limit, pfnDelta.nextChange(end));
+		}
+		return end;
 	}
 
 	/** Pages in [from, to) with all of {@code flag} set. */

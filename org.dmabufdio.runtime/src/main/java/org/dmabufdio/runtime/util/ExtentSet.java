@@ -96,13 +96,14 @@ public final class ExtentSet {
 		return -1;
 	}
 
-	/** The extent with the smallest largest-block, most recently freed first, as {start, end}; null when empty. */
-	public long[] smallestExtent() {
-		long start = findAlignedBlock(0);
-		if (start < 0) {
-			return null;
-		}
-		return new long[] { start, members.runEnd(start) };
+	/** The start of the extent with the smallest largest-block, most recently freed first; -1 when empty. */
+	public long smallestExtentStart() {
+		return findAlignedBlock(0);
+	}
+
+	/** The end of the extent holding {@code member}. */
+	public long extentEnd(long member) {
+		return members.runEnd(member);
 	}
 
 	/**

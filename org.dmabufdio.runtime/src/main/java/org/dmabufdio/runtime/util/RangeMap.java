@@ -43,6 +43,8 @@ public final class RangeMap {
 	private long operand;
 	private final LongUnaryOperator setOperand = v -> operand;
 	private final LongUnaryOperator addOperand = v -> v + operand;
+	private final LongUnaryOperator orOperand = v -> v | operand;
+	private final LongUnaryOperator andNotOperand = v -> v & ~operand;
 
 	public RangeMap(long defaultValue) {
 		this.defaultValue = defaultValue;
@@ -113,8 +115,52 @@ public final class RangeMap {
 		update(from, to, addOperand, null);
 	}
 
+	/** Sets {@code bits} in every key of [from, to). */
+	public void or(long from, long to, long bits) {
+		operand = bits;
+		update(from, to, orOperand, null);
+	}
+
+	/** Clears {@code bits} in every key of [from, to). */
+	public void andNot(long from, long to, long bits) {
+		operand = bits;
+		update(from, to, andNotOperand, null);
+	}
+
 	public void update(long from, long to, LongUnaryOperator f) {
 		update(from, to, f, null);
+	}
+
+	/**
+	 * Where the value changes next after {@code key}: the end of the stored run holding it, or
+	 * the start of the next stored run if it is in a default gap ({@link Long#MAX_VALUE} if none).
+	 */
+	public long nextChange(long key) {
+		if (chunks == 0) {
+			return Long.MAX_VALUE;
+		}
+		int c = chunkFor(key);
+		int i = lastStartAtOrBefore(c, key);
+		if (i >= 0 && key < ends[c][i]) {
+			return ends[c][i];
+		}
+		i++;
+		if (i < counts[c]) {
+			return starts[c][i];
+		}
+		return c + 1 < chunks ? starts[c + 1][0] : Long.MAX_VALUE;
+	}
+
+	/** The first key of [from, to) whose value has a bit of {@code mask}, or -1. */
+	public long firstWithBits(long from, long to, long mask) {
+		for (long k = from; k < to;) {
+			long v = get(k);
+			if ((v & mask) != 0) {
+				return k;
+			}
+			k = nextChange(k);
+		}
+		return -1;
 	}
 
 	/**
