@@ -52,15 +52,13 @@ public final class AddressSpace implements Reclaimable {
 		if (pages.mapcountPages(from, to) > 0) {
 			k.rmap.tryToUnmap(pages, from, to);
 		}
-		java.util.List<long[]> clean = new java.util.ArrayList<>();
-		pages.flagRuns(from, to, (s, e, f) -> {
-			if ((f & (Pages.PG_DIRTY | Pages.PG_WRITEBACK)) == 0) {
-				clean.add(new long[] { s, e });
-			}
-		});
 		long freed = 0;
-		for (long[] c : clean) {
-			freed += k.filemap.deleteFromPageCache(this, c[0], c[1]);
+		for (long s = from; s < to;) {
+			long e = Math.min(to, pages.flagRunEnd(s));
+			if ((pages.flagsAt(s) & (Pages.PG_DIRTY | Pages.PG_WRITEBACK)) == 0) {
+				freed += k.filemap.deleteFromPageCache(this, s, e); // frees the run, leaves later flags alone
+			}
+			s = e;
 		}
 		return freed;
 	}

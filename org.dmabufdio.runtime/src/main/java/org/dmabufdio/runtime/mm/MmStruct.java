@@ -62,11 +62,26 @@ public final class MmStruct {
 		return RSS_NAMES[member];
 	}
 
-	/** {@code find_vma()} narrowed to the vma containing {@code vpn}, or null. */
+	/**
+	 * {@code find_vma()} narrowed to the vma containing {@code vpn}, or null. The last vma found
+	 * is tried first (the vmacache of kernels before the maple tree): copies and faults go
+	 * through one mapping run after run.
+	 */
 	public Vma findVma(long vpn) {
+		Vma last = lastFound;
+		if (last != null && vpn >= last.start && vpn < last.end) {
+			return last;
+		}
 		Map.Entry<Long, Vma> e = vmas.floorEntry(vpn);
-		return e != null && vpn < e.getValue().end ? e.getValue() : null;
+		Vma found = e != null && vpn < e.getValue().end ? e.getValue() : null;
+		if (found != null) {
+			lastFound = found;
+		}
+		return found;
 	}
+
+	/** The vma findVma() found last; forgotten when it is removed. */
+	private Vma lastFound;
 
 	/** The vmas overlapping [from, to), in address order. */
 	public List<Vma> vmasIn(long from, long to) {
@@ -90,6 +105,9 @@ public final class MmStruct {
 
 	void remove(Vma vma) {
 		vmas.remove(vma.start);
+		if (lastFound == vma) {
+			lastFound = null;
+		}
 	}
 
 	/** Re-keys a vma whose start moved (a split or a partial unmap). */

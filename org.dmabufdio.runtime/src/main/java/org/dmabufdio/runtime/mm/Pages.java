@@ -182,6 +182,16 @@ public final class Pages {
 		flags.andNot(from, to, flag);
 	}
 
+	/** The PG_* bits of page {@code index}. */
+	public long flagsAt(long index) {
+		return flags.get(index);
+	}
+
+	/** Where the run of equal flags holding page {@code index} ends. */
+	public long flagRunEnd(long index) {
+		return flags.nextChange(index);
+	}
+
 	/** The first page of [from, to) with a bit of {@code flag} set, or -1. */
 	public long firstWithFlag(long from, long to, long flag) {
 		return flags.firstWithBits(from, to, flag);

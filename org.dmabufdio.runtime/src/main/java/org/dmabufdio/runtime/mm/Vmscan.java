@@ -469,13 +469,22 @@ public final class Vmscan implements Reclaimer {
 		List<long[]> out = new ArrayList<>();
 		boolean mapped = p.mapcountPages(e.from(), e.to()) > 0;
 		org.dmabufdio.runtime.util.RangeMap young = mapped ? rmap.folioReferenced(p, e.from(), e.to()) : null;
-		p.flags.forEach(e.from(), e.to(), (s, x, flags) -> p.pincount.forEach(s, x, (s2, x2, pins) -> {
-			if (young == null) {
-				append(out, s2, x2, verdict(p, flags, pins, 0).ordinal());
-			} else {
-				young.forEach(s2, x2, (s3, x3, refs) -> append(out, s3, x3, verdict(p, flags, pins, refs).ordinal()));
+		if (young == null && p.pinnedPages(e.from(), e.to()) == 0) {
+			// the usual run in a streaming read: unmapped and unpinned, only its flags decide
+			for (long s = e.from(); s < e.to();) {
+				long x = Math.min(e.to(), p.flags.nextChange(s));
+				append(out, s, x, verdict(p, p.flags.get(s), 0, 0).ordinal());
+				s = x;
 			}
-		}));
+		} else {
+			p.flags.forEach(e.from(), e.to(), (s, x, flags) -> p.pincount.forEach(s, x, (s2, x2, pins) -> {
+				if (young == null) {
+					append(out, s2, x2, verdict(p, flags, pins, 0).ordinal());
+				} else {
+					young.forEach(s2, x2, (s3, x3, refs) -> append(out, s3, x3, verdict(p, flags, pins, refs).ordinal()));
+				}
+			}));
+		}
 		for (long[] r : out) {
 			Verdict v = VERDICTS[(int) r[2]];
 			if (v == Verdict.KEEP) {
