@@ -4,24 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.function.BooleanSupplier;
 
 import org.dmabufdio.dsl.ui.editor.DmabufEditor;
 import org.dmabufdio.dsl.ui.internal.ProblemMarkers;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
-import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IEditorPart;
-import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.PlatformUI;
-import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,29 +33,22 @@ class EditorMarkerTest {
 			}
 			""";
 
-	private IProject project;
+	private TestProject project;
 
 	@BeforeEach
 	void createProject() throws CoreException {
-		project = ResourcesPlugin.getWorkspace().getRoot().getProject("editor-test");
-		if (!project.exists()) {
-			project.create(null);
-		}
-		project.open(null);
+		project = new TestProject("editor-test");
 	}
 
 	@AfterEach
 	void deleteProject() throws CoreException {
-		PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().closeAllEditors(false);
-		project.delete(true, true, null);
+		project.close();
 	}
 
 	@Test
 	void markerAppearsAtTheBrokenLineAndGoesWhenFixed() throws Exception {
-		IFile file = project.getFile("card.dmabuf");
-		file.create(new ByteArrayInputStream(VALID.getBytes(StandardCharsets.UTF_8)), true, null);
-		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-		IEditorPart editor = IDE.openEditor(page, file);
+		IFile file = project.file("card.dmabuf", VALID);
+		IEditorPart editor = TestProject.open(file);
 		assertInstanceOf(DmabufEditor.class, editor);
 		IDocument document = ((ITextEditor) editor).getDocumentProvider().getDocument(editor.getEditorInput());
 		waitFor("the valid file has no markers", () -> markers(file).length == 0);

@@ -1,8 +1,6 @@
 package org.dmabufdio.runtime.mm;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 import org.dmabufdio.runtime.util.RangeMap;
@@ -49,37 +47,18 @@ public final class Lru {
 		}
 	}
 
-	/**
-	 * What a list holds: the pages of [from, to) of owner that still carry seq. A page never gets
-	 * a seq back, so {@code from} moves past pages found gone, and each page is skipped once.
-	 */
-	private static final class Node {
-		final Pages owner;
-		long from;
-		long to;
-		final long seq;
-
-		Node(Pages owner, long from, long to, long seq) {
-			this.owner = owner;
-			this.from = from;
-			this.to = to;
-			this.seq = seq;
-		}
-	}
-
 	private final Vmstat vmstat;
 	/** The multi-generational LRU, or null for the two-list one. */
 	private LruGen gen;
 	/** Inside handle_mm_fault() ({@code lru_gen_in_fault()}). */
 	private int inFault;
-	@SuppressWarnings("unchecked")
-	private final ArrayDeque<Node>[] lists = new ArrayDeque[LruList.values().length];
+	private final LruRuns[] lists = new LruRuns[LruList.values().length];
 	private long nextSeq = 1;
 
 	public Lru(Vmstat vmstat) {
 		this.vmstat = vmstat;
 		for (int i = 0; i < lists.length; i++) {
-			lists[i] = new ArrayDeque<>();
+			lists[i] = new LruRuns();
 		}
 	}
 
@@ -129,17 +108,9 @@ public final class Lru {
 			return;
 		}
 		LruList list = LruList.of(isFileLru(pages), active);
-		ArrayDeque<Node> deque = lists[list.ordinal()];
-		Node head = deque.peekFirst();
-		long seq;
-		if (head != null && head.owner == pages && head.to == from) {
-			head.to = to; // the next pages of a sequential stream: the newest run grows
-			seq = head.seq;
-		} else {
-			seq = nextSeq++;
-			deque.addFirst(new Node(pages, from, to, seq));
+		if (lists[list.ordinal()].add(pages, from, to, nextSeq, false) == nextSeq) {
+			nextSeq++;
 		}
-		pages.lruSeq.set(from, to, seq);
 		if (active) {
 			pages.setFlags(from, to, Pages.PG_ACTIVE | Pages.PG_LRU);
 		} else {
@@ -223,31 +194,7 @@ public final class Lru {
 	 */
 	public List<Entry> tail(LruList list, long max) {
 		List<Entry> out = new ArrayList<>();
-		ArrayDeque<Node> deque = lists[list.ordinal()];
-		long[] n = { 0 };
-		Iterator<Node> it = deque.descendingIterator();
-		boolean atTail = true;
-		while (it.hasNext() && n[0] < max) {
-			Node node = it.next();
-			int before = out.size();
-			long[] firstLive = { node.to };
-			node.owner.lruSeq.forEach(node.from, node.to, (s, e, seq) -> {
-				if (seq == node.seq) {
-					firstLive[0] = Math.min(firstLive[0], s);
-					if (n[0] < max) {
-						long take = Math.min(e - s, max - n[0]);
-						out.add(new Entry(node.owner, s, s + take));
-						n[0] += take;
-					}
-				}
-			});
-			node.from = firstLive[0];
-			if (out.size() == before && atTail) {
-				it.remove(); // nothing of it is left on the list
-			} else {
-				atTail = false;
-			}
-		}
+		lists[list.ordinal()].oldest(max, out);
 		return out;
 	}
 
@@ -276,9 +223,7 @@ public final class Lru {
 			return;
 		}
 		LruList list = LruList.of(isFileLru(pages), false);
-		long seq = nextSeq++;
-		lists[list.ordinal()].addLast(new Node(pages, from, to, seq));
-		pages.lruSeq.set(from, to, seq);
+		lists[list.ordinal()].add(pages, from, to, nextSeq++, true);
 		pages.flags.update(from, to, v -> (v & ~Pages.PG_ACTIVE) | Pages.PG_LRU);
 		vmstat.mod(list.stat, to - from);
 	}

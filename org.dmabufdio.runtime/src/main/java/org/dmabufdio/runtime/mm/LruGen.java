@@ -1,8 +1,6 @@
 package org.dmabufdio.runtime.mm;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -30,24 +28,9 @@ public final class LruGen {
 	static final int ANON = 0;
 	static final int FILE = 1;
 
-	private static final class Node {
-		final Pages owner;
-		long from;
-		long to;
-		final long seq;
-
-		Node(Pages owner, long from, long to, long seq) {
-			this.owner = owner;
-			this.from = from;
-			this.to = to;
-			this.seq = seq;
-		}
-	}
-
 	private final Vmstat vmstat;
 	/** lists[type][gen]: the generation's runs, youngest first. */
-	@SuppressWarnings("unchecked")
-	private final ArrayDeque<Node>[][] lists = new ArrayDeque[2][MAX_NR_GENS];
+	private final LruRuns[][] lists = new LruRuns[2][MAX_NR_GENS];
 	/** nr_pages[type][gen]. */
 	private final long[][] nrPages = new long[2][MAX_NR_GENS];
 	/** lrugen->max_seq: shared by both types (lru_gen_init_lruvec() starts it at MIN_NR_GENS + 1). */
@@ -63,7 +46,7 @@ public final class LruGen {
 		this.vmstat = vmstat;
 		for (int t = 0; t < 2; t++) {
 			for (int g = 0; g < MAX_NR_GENS; g++) {
-				lists[t][g] = new ArrayDeque<>();
+				lists[t][g] = new LruRuns();
 			}
 		}
 	}
@@ -117,22 +100,10 @@ public final class LruGen {
 			return;
 		}
 		int type = type(pages);
-		ArrayDeque<Node> deque = lists[type][gen];
-		Node head = tail ? null : deque.peekFirst();
-		long id;
-		if (head != null && head.owner == pages && head.to == from) {
-			head.to = to; // the next pages of a sequential stream: the newest run grows
-			id = head.seq;
-		} else {
-			id = (nextRun++ << 2) | gen;
-			Node node = new Node(pages, from, to, id);
-			if (tail) {
-				deque.addLast(node);
-			} else {
-				deque.addFirst(node);
-			}
+		long id = (nextRun << 2) | gen;
+		if (lists[type][gen].add(pages, from, to, id, tail) == id) {
+			nextRun++;
 		}
-		pages.lruSeq.set(from, to, id);
 		pages.flags.update(from, to, v -> (v & ~Pages.PG_ACTIVE) | Pages.PG_LRU | (isActive(gen) ? Pages.PG_ACTIVE : 0));
 		account(type, gen, to - from);
 	}
@@ -175,35 +146,7 @@ public final class LruGen {
 	 */
 	List<Entry> oldest(int type, long max) {
 		List<Entry> out = new ArrayList<>();
-		int gen = gen(minSeq[type]);
-		Iterator<Node> it = lists[type][gen].descendingIterator();
-		long n = 0;
-		boolean atTail = true;
-		while (it.hasNext() && n < max) {
-			Node node = it.next();
-			int before = out.size();
-			long firstLive = node.to;
-			List<long[]> live = new ArrayList<>();
-			node.owner.lruSeq.forEach(node.from, node.to, (s, e, id) -> {
-				if (id == node.seq) {
-					live.add(new long[] { s, e });
-				}
-			});
-			for (long[] r : live) {
-				firstLive = Math.min(firstLive, r[0]);
-				if (n < max) {
-					long take = Math.min(r[1] - r[0], max - n);
-					out.add(new Entry(node.owner, r[0], r[0] + take));
-					n += take;
-				}
-			}
-			node.from = firstLive;
-			if (out.size() == before && atTail) {
-				it.remove();
-			} else {
-				atTail = false;
-			}
-		}
+		lists[type][gen(minSeq[type])].oldest(max, out);
 		return out;
 	}
 
@@ -266,13 +209,7 @@ public final class LruGen {
 			long n = nrPages[t][leaving];
 			vmstat.mod(LruList.of(t == FILE, true).stat, -n);
 			vmstat.mod(LruList.of(t == FILE, false).stat, n);
-			for (Node node : lists[t][leaving]) {
-				node.owner.lruSeq.forEach(node.from, node.to, (s, e, id) -> {
-					if (id == node.seq) {
-						node.owner.clearFlags(s, e, Pages.PG_ACTIVE);
-					}
-				});
-			}
+			lists[t][leaving].forEachLive((owner, s, e) -> owner.clearFlags(s, e, Pages.PG_ACTIVE));
 		}
 		return walkMm(canSwap);
 	}
@@ -283,14 +220,10 @@ public final class LruGen {
 		int to = gen(minSeq[type] + 1);
 		List<long[]> runs = new ArrayList<>();
 		List<Pages> owners = new ArrayList<>();
-		for (Node node : lists[type][from]) {
-			node.owner.lruSeq.forEach(node.from, node.to, (s, e, id) -> {
-				if (id == node.seq) {
-					runs.add(new long[] { s, e });
-					owners.add(node.owner);
-				}
-			});
-		}
+		lists[type][from].forEachLive((owner, s, e) -> {
+			runs.add(new long[] { s, e });
+			owners.add(owner);
+		});
 		// oldest first, each to the tail of the next generation, so the order is kept
 		for (int i = runs.size() - 1; i >= 0; i--) {
 			Pages p = owners.get(i);

@@ -287,17 +287,7 @@ public final class Vmscan implements Reclaimer {
 		for (Entry e : gen.oldest(type, Math.max(nrToReclaim, PageAllocator.SWAP_CLUSTER_MAX))) {
 			Pages p = e.owner();
 			scanned += e.size();
-			boolean mapped = p.mapcountPages(e.from(), e.to()) > 0;
-			org.dmabufdio.runtime.util.RangeMap young = mapped ? rmap.folioReferenced(p, e.from(), e.to()) : null;
-			List<long[]> runs = new ArrayList<>();
-			p.flags.forEach(e.from(), e.to(), (s, x, flags) -> p.pincount.forEach(s, x, (s2, x2, pins) -> {
-				if (young == null) {
-					append(runs, s2, x2, genVerdict(p, flags, pins, 0).ordinal());
-				} else {
-					young.forEach(s2, x2, (s3, x3, refs) -> append(runs, s3, x3, genVerdict(p, flags, pins, refs).ordinal()));
-				}
-			}));
-			for (long[] run : runs) {
+			for (long[] run : splitByVerdict(e, Vmscan::genVerdict)) {
 				long n = run[1] - run[0];
 				switch (VERDICTS[(int) run[2]]) {
 				case ACTIVATE -> {
@@ -466,25 +456,7 @@ public final class Vmscan implements Reclaimer {
 	 */
 	private List<long[]> classify(Entry e) {
 		Pages p = e.owner();
-		List<long[]> out = new ArrayList<>();
-		boolean mapped = p.mapcountPages(e.from(), e.to()) > 0;
-		org.dmabufdio.runtime.util.RangeMap young = mapped ? rmap.folioReferenced(p, e.from(), e.to()) : null;
-		if (young == null && p.pinnedPages(e.from(), e.to()) == 0) {
-			// the usual run in a streaming read: unmapped and unpinned, only its flags decide
-			for (long s = e.from(); s < e.to();) {
-				long x = Math.min(e.to(), p.flags.nextChange(s));
-				append(out, s, x, verdict(p, p.flags.get(s), 0, 0).ordinal());
-				s = x;
-			}
-		} else {
-			p.flags.forEach(e.from(), e.to(), (s, x, flags) -> p.pincount.forEach(s, x, (s2, x2, pins) -> {
-				if (young == null) {
-					append(out, s2, x2, verdict(p, flags, pins, 0).ordinal());
-				} else {
-					young.forEach(s2, x2, (s3, x3, refs) -> append(out, s3, x3, verdict(p, flags, pins, refs).ordinal()));
-				}
-			}));
-		}
+		List<long[]> out = splitByVerdict(e, Vmscan::verdict);
 		for (long[] r : out) {
 			Verdict v = VERDICTS[(int) r[2]];
 			if (v == Verdict.KEEP) {
@@ -493,6 +465,41 @@ public final class Vmscan implements Reclaimer {
 				p.clearFlags(r[0], r[1], Pages.PG_REFERENCED);
 			}
 		}
+		return out;
+	}
+
+	/** How one reclaim decides for a page: from its flags, its pins and its accessed ptes. */
+	@FunctionalInterface
+	private interface VerdictRule {
+		Verdict of(Pages p, long flags, long pins, long referencedPtes);
+	}
+
+	/**
+	 * A run from an LRU split into sub-runs of one verdict each, {from, to, verdict ordinal}:
+	 * {@code folio_referenced()} on its mapped pages (which clears their accessed bits), then
+	 * the rule per stretch of equal flags, pins and accessed ptes.
+	 */
+	private List<long[]> splitByVerdict(Entry e, VerdictRule rule) {
+		Pages p = e.owner();
+		List<long[]> out = new ArrayList<>();
+		boolean mapped = p.mapcountPages(e.from(), e.to()) > 0;
+		org.dmabufdio.runtime.util.RangeMap young = mapped ? rmap.folioReferenced(p, e.from(), e.to()) : null;
+		if (young == null && p.pinnedPages(e.from(), e.to()) == 0) {
+			// the usual run in a streaming read: unmapped and unpinned, only its flags decide
+			for (long s = e.from(); s < e.to();) {
+				long x = Math.min(e.to(), p.flags.nextChange(s));
+				append(out, s, x, rule.of(p, p.flags.get(s), 0, 0).ordinal());
+				s = x;
+			}
+			return out;
+		}
+		p.flags.forEach(e.from(), e.to(), (s, x, flags) -> p.pincount.forEach(s, x, (s2, x2, pins) -> {
+			if (young == null) {
+				append(out, s2, x2, rule.of(p, flags, pins, 0).ordinal());
+			} else {
+				young.forEach(s2, x2, (s3, x3, refs) -> append(out, s3, x3, rule.of(p, flags, pins, refs).ordinal()));
+			}
+		}));
 		return out;
 	}
 
