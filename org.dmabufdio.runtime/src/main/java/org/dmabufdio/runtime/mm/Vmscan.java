@@ -316,11 +316,19 @@ public final class Vmscan implements Reclaimer {
 			}
 		}
 		gen.tryToIncMinSeq(type);
+		charge(mode, Cost.LRU_MOVE_NS, promoted);
+		return endOfPass(mode, dirtySeen, rmapWalks, scanned, reclaimed);
+	}
+
+	/**
+	 * What every reclaim pass ends with: the flusher woken if it met dirty pages, its work
+	 * counted (pgscan, pgsteal) and charged to who reclaimed. Returns {scanned, reclaimed}.
+	 */
+	private long[] endOfPass(Mode mode, boolean dirtySeen, long rmapWalks, long scanned, long reclaimed) {
 		if (dirtySeen) {
 			flusher.wakeupFlusherThreads();
 		}
 		charge(mode, Cost.RMAP_WALK_NS, rmapWalks);
-		charge(mode, Cost.LRU_MOVE_NS, promoted);
 		vmstat.count(mode == Mode.DIRECT ? VmEvent.PGSCAN_DIRECT : VmEvent.PGSCAN_KSWAPD, scanned);
 		vmstat.count(mode == Mode.DIRECT ? VmEvent.PGSTEAL_DIRECT : VmEvent.PGSTEAL_KSWAPD, reclaimed);
 		charge(mode, Cost.RECLAIM_SCAN_NS, scanned);
@@ -406,15 +414,7 @@ public final class Vmscan implements Reclaimer {
 				}
 			}
 		}
-		if (dirtySeen) {
-			flusher.wakeupFlusherThreads();
-		}
-		charge(mode, Cost.RMAP_WALK_NS, rmapWalks);
-		vmstat.count(mode == Mode.DIRECT ? VmEvent.PGSCAN_DIRECT : VmEvent.PGSCAN_KSWAPD, scanned);
-		vmstat.count(mode == Mode.DIRECT ? VmEvent.PGSTEAL_DIRECT : VmEvent.PGSTEAL_KSWAPD, reclaimed);
-		charge(mode, Cost.RECLAIM_SCAN_NS, scanned);
-		charge(mode, Cost.RECLAIM_EVICT_NS, reclaimed);
-		return new long[] { scanned, reclaimed };
+		return endOfPass(mode, dirtySeen, rmapWalks, scanned, reclaimed);
 	}
 
 	private long reclaimRun(Pages pages, long from, long to) {
