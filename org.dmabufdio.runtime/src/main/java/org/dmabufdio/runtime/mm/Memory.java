@@ -325,9 +325,14 @@ public final class Memory {
 			return -EFAULT;
 		}
 		long first = vma.ptes.get(vpn);
-		long wanted = Pte.PRESENT | Pte.YOUNG | (write ? Pte.WRITE | Pte.DIRTY : 0);
-		if ((first & wanted) == wanted && !Pte.swap(first) && vma.ptes.nextChange(vpn) >= vpn + n) {
-			return 0; // one run, mapped, permitted and already accessed: nothing to do (the usual copy)
+		long permitted = Pte.PRESENT | (write ? Pte.WRITE : 0);
+		if ((first & permitted) == permitted && !Pte.swap(first) && vma.ptes.nextChange(vpn) >= vpn + n) {
+			// one run, mapped and permitted (the usual copy): the access only sets the accessed/dirty bits
+			long accessed = first | Pte.YOUNG | (write ? Pte.DIRTY : 0);
+			if (accessed != first) {
+				vma.ptes.set(vpn, vpn + n, accessed);
+			}
+			return 0;
 		}
 		List<long[]> runs = new ArrayList<>();
 		vma.ptes.forEach(vpn, vpn + n, (s, e, pte) -> runs.add(new long[] { s, e, pte }));
