@@ -207,9 +207,15 @@ public final class Lru {
 			gen.promoteOnLru(pages, from, to);
 			return;
 		}
-		remove(pages, from, to);
-		add(pages, from, to, true);
-		pages.clearFlags(from, to, Pages.PG_REFERENCED);
+		for (long s = from; s < to;) {
+			long e = Math.min(to, pages.lruSeq.nextChange(s));
+			if (pages.lruSeq.get(s) != 0) { // only pages on a list move
+				remove(pages, s, e);
+				add(pages, s, e, true);
+				pages.clearFlags(s, e, Pages.PG_REFERENCED);
+			}
+			s = e;
+		}
 	}
 
 	/**
