@@ -378,6 +378,12 @@ public final class Machine {
 		return Meminfo.show(k);
 	}
 
+	/** /proc/vmstat: page counters in pages, events as counts. */
+	public Map<String, Long> vmstat() {
+		k.writeback.catchUp();
+		return org.dmabufdio.runtime.fs.proc.ProcVmstat.show(k);
+	}
+
 	/** /proc/PID/smaps. */
 	public List<Smaps.Entry> smaps(Task t) {
 		return Smaps.show(k, t.mm());

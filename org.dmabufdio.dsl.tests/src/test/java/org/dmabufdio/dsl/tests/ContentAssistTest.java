@@ -114,6 +114,12 @@ class ContentAssistTest {
 	}
 
 	@Test
+	void vmstatFieldsAfterVmstat() {
+		List<String> p = proposed(body("    assert vmstat |"));
+		assertTrue(p.containsAll(List.of("allocstall", "pgsteal_direct", "nr_dirty", "pgpgin")), p.toString());
+	}
+
+	@Test
 	void hazardsWithTheirDescriptions() {
 		List<ContentAssistEntry> entries = at(body("    assert hazard |"));
 		ContentAssistEntry e = entries.stream().filter(x -> x.getProposal().equals("pinned_dmabuf_page")).findFirst().orElseThrow();

@@ -566,6 +566,42 @@ class InterpreterTest {
 		}
 
 		@Test
+		void vmstatCountsPagesAndEventsUnderTheKernelsNames() {
+			passes("""
+					    file data.bin size 64M
+					    mmap anon 64M as buf
+					    checkpoint empty
+					    read O_DIRECT data.bin into buf
+					    assert vmstat pgpgin increased by 65536 since empty
+					    assert vmstat nr_file_pages unchanged since empty
+					    read data.bin into buf
+					    assert vmstat pgpgin increased by 131072 since empty
+					    assert vmstat nr_file_pages increased by 16384 since empty
+					    assert vmstat pgmajfault == 0
+					    assert vmstat allocstall == 0""");
+		}
+
+		@Test
+		void vmstatShowsTheDirectReclaimOfABufferedReadUnderPressure() {
+			ScenarioResult r = s.runBody("""
+					    device qemu_virtio { kswapd_speed 10 }
+					    file data.bin size 1G
+					    mmap anon 1G as buf
+					    write to buf
+					    stress eat 700M
+					    checkpoint eaten
+					    read O_DIRECT data.bin into buf
+					    assert vmstat allocstall unchanged since eaten
+					    read data.bin into buf
+					    assert vmstat allocstall > 0
+					    assert vmstat pgsteal_direct > 0""");
+			assertEquals(Verdict.PASS, r.status(), r.message());
+			failsAt("""
+					    mmap anon 4K
+					    assert vmstat pgfault == 5""", 4, 8, "pgfault is 0, expected == 5");
+		}
+
+		@Test
 		void hazardAssertions() {
 			failsAt("""
 					    kernel dmabuf_dio_mmap

@@ -52,6 +52,12 @@ class ValidationTest {
 	}
 
 	@Test
+	void vmstatCountsAreNumbersWithoutUnits() {
+		expect("    mmap anon 4K\n    assert vmstat pgfault > 10\n    assert vmstat allocstall < 2M",
+				"ERROR 'vmstat counts pages and events: write a plain number, not '2M'' at 4:32");
+	}
+
+	@Test
 	void zeroNeedsNoUnit() {
 		expect("    mmap anon 1M\n    assert smaps Rss == 0");
 	}

@@ -21,6 +21,7 @@ import org.dmabufdio.dsl.dmabuf.OutcomeReturns;
 import org.dmabufdio.dsl.dmabuf.RssCheck;
 import org.dmabufdio.dsl.dmabuf.SmapsView;
 import org.dmabufdio.dsl.dmabuf.StatusView;
+import org.dmabufdio.dsl.dmabuf.VmstatView;
 import org.dmabufdio.dsl.dmabuf.TimeCheck;
 import org.dmabufdio.dsl.dmabuf.TimeExpr;
 import org.dmabufdio.dsl.dmabuf.TimeLiteral;
@@ -117,6 +118,10 @@ final class Checks {
 			now = smapsEntry(m, sv).fields();
 			then = baselineSnapshot(cc.getComparison()).smaps().getOrDefault(m, Map.of());
 			where = "smaps of " + m.name();
+		} else if (view instanceof VmstatView) {
+			now = env.machine.vmstat();
+			then = baselineSnapshot(cc.getComparison()).vmstat();
+			where = "vmstat";
 		} else {
 			DmabufView dv = (DmabufView) view;
 			Handles.Buffer b = dv.getBuffer() == null ? env.lastBuffer : (Handles.Buffer) env.lookup(dv.getBuffer(), dv);
@@ -131,9 +136,21 @@ final class Checks {
 		if (value == null) {
 			throw ScenarioException.error(cc, where + " has no field " + cc.getField() + " (it has " + String.join(", ", now.keySet()) + ")");
 		}
-		String problem = compare(cc.getComparison(), cc.getField(), value, then.getOrDefault(cc.getField(), 0L), true);
+		String problem = compare(cc.getComparison(), cc.getField(), value, then.getOrDefault(cc.getField(), 0L), true,
+				view instanceof VmstatView ? Unit.COUNT : Unit.KB);
 		if (problem != null) {
 			throw ScenarioException.fail(cc, where + ": " + problem);
+		}
+	}
+
+	/** What a counter is in: kB (status, meminfo, smaps, dmabuf) or a plain count (vmstat). */
+	private enum Unit {
+		KB(" kB"), COUNT("");
+
+		final String suffix;
+
+		Unit(String suffix) {
+			this.suffix = suffix;
 		}
 	}
 
@@ -143,26 +160,35 @@ final class Checks {
 	 * only the fields that moved).
 	 */
 	private String compare(Comparison c, String field, long nowKb, long thenKb, boolean always) {
+		return compare(c, field, nowKb, thenKb, always, Unit.KB);
+	}
+
+	private String compare(Comparison c, String field, long now, long then, boolean always, Unit unit) {
+		String u = unit.suffix;
 		if (c instanceof Unchanged) {
-			long d = nowKb - thenKb;
-			return d == 0 ? null : field + (d > 0 ? " grew by " : " shrank by ") + Math.abs(d) + " kB (" + thenKb + " kB -> " + nowKb + " kB)";
+			long d = now - then;
+			return d == 0 ? null : field + (d > 0 ? " grew by " : " shrank by ") + Math.abs(d) + u + " (" + then + u + " -> " + now + u + ")";
 		}
 		if (c instanceof Delta d) {
 			if (!always) {
 				return null;
 			}
-			long want = Values.size(env, d.getAmount()) >> 10;
-			long got = nowKb - thenKb;
+			long want = amount(d.getAmount(), unit);
+			long got = now - then;
 			long expected = d.isIncreased() ? want : -want;
 			return got == expected ? null
-					: field + " changed by " + signed(got) + " kB, expected " + signed(expected) + " kB (" + thenKb + " kB -> " + nowKb + " kB)";
+					: field + " changed by " + signed(got) + u + ", expected " + signed(expected) + u + " (" + then + u + " -> " + now + u + ")";
 		}
 		if (!always) {
 			return null;
 		}
 		Compare cmp = (Compare) c;
-		long want = Values.size(env, cmp.getValue()) >> 10;
-		return holds(cmp.getOp(), nowKb, want) ? null : field + " is " + nowKb + " kB, expected " + cmp.getOp().getLiteral() + " " + want + " kB";
+		long want = amount(cmp.getValue(), unit);
+		return holds(cmp.getOp(), now, want) ? null : field + " is " + now + u + ", expected " + cmp.getOp().getLiteral() + " " + want + u;
+	}
+
+	private long amount(org.dmabufdio.dsl.dmabuf.SizeExpr e, Unit unit) {
+		return unit == Unit.COUNT ? Values.count(env, e) : Values.size(env, e) >> 10;
 	}
 
 	private static String signed(long v) {

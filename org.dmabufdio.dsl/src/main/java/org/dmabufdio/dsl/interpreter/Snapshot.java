@@ -9,7 +9,7 @@ import org.dmabufdio.runtime.fs.proc.Smaps;
 import org.dmabufdio.runtime.kernel.Task;
 
 /** The counters at one moment (scenario start or a checkpoint), for "unchanged" and "increased by". */
-record Snapshot(Map<Integer, Map<String, Long>> status, Map<String, Long> meminfo,
+record Snapshot(Map<Integer, Map<String, Long>> status, Map<String, Long> meminfo, Map<String, Long> vmstat,
 		Map<Handles.Mapping, Map<String, Long>> smaps, Map<Handles.Buffer, Map<String, Long>> dmabufs) {
 
 	static Snapshot take(Env env) {
@@ -29,6 +29,6 @@ record Snapshot(Map<Integer, Map<String, Long>> status, Map<String, Long> meminf
 		for (Handles.Buffer b : env.buffers()) {
 			dmabufs.put(b, Views.dmabuf(b));
 		}
-		return new Snapshot(status, m.meminfo(), smaps, dmabufs);
+		return new Snapshot(status, m.meminfo(), m.vmstat(), smaps, dmabufs);
 	}
 }

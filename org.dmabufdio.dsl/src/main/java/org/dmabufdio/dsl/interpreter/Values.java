@@ -27,6 +27,16 @@ final class Values {
 		}
 	}
 
+	/** A plain number (a /proc/vmstat count): no unit, no fraction. */
+	static long count(Env env, SizeExpr e) {
+		String text = e instanceof SizeLiteral l ? l.getText() : param(env, ((SizeParam) e).getParam(), e);
+		try {
+			return Long.parseLong(text);
+		} catch (NumberFormatException ex) {
+			throw ScenarioException.error(e, "'" + text + "' is not a count: vmstat counts pages and events, write a plain number");
+		}
+	}
+
 	/** The value of a $parameter in this instance. */
 	static String param(Env env, Parameter p, org.eclipse.emf.ecore.EObject where) {
 		if (p instanceof ForEach f) {

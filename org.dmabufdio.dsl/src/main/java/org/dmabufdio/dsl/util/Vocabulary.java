@@ -11,11 +11,13 @@ import org.dmabufdio.dsl.dmabuf.MeminfoView;
 import org.dmabufdio.dsl.dmabuf.Model;
 import org.dmabufdio.dsl.dmabuf.SmapsView;
 import org.dmabufdio.dsl.dmabuf.View;
+import org.dmabufdio.dsl.dmabuf.VmstatView;
 import org.dmabufdio.runtime.devices.DeviceParameter;
 import org.dmabufdio.runtime.devices.DeviceProfile;
 import org.dmabufdio.runtime.devices.DeviceProfiles;
 import org.dmabufdio.runtime.fs.proc.DmabufInfo;
 import org.dmabufdio.runtime.fs.proc.Meminfo;
+import org.dmabufdio.runtime.fs.proc.ProcVmstat;
 import org.dmabufdio.runtime.fs.proc.Smaps;
 import org.dmabufdio.runtime.fs.proc.Status;
 import org.dmabufdio.runtime.kernel.Errno;
@@ -94,7 +96,8 @@ public final class Vocabulary {
 	/** The fields of a view as the kernel prints them; no view means /proc/PID/status. */
 	public static List<String> counters(View view) {
 		return view instanceof MeminfoView ? Meminfo.FIELDS
-				: view instanceof SmapsView ? Smaps.FIELDS : view instanceof DmabufView ? DmabufInfo.FIELDS : Status.FIELDS;
+				: view instanceof SmapsView ? Smaps.FIELDS
+						: view instanceof DmabufView ? DmabufInfo.FIELDS : view instanceof VmstatView ? ProcVmstat.FIELDS : Status.FIELDS;
 	}
 
 	public static List<String> vmFlags() {

@@ -3,6 +3,7 @@ package org.dmabufdio.dsl.validation;
 import static org.dmabufdio.dsl.dmabuf.DmabufPackage.Literals.*;
 
 import org.dmabufdio.dsl.dmabuf.Alloc;
+import org.dmabufdio.dsl.dmabuf.CounterCheck;
 import org.dmabufdio.dsl.dmabuf.Expectation;
 import org.dmabufdio.dsl.dmabuf.Memfd;
 import org.dmabufdio.dsl.dmabuf.Mmap;
@@ -12,6 +13,7 @@ import org.dmabufdio.dsl.dmabuf.SizeExpr;
 import org.dmabufdio.dsl.dmabuf.SizeLiteral;
 import org.dmabufdio.dsl.dmabuf.Step;
 import org.dmabufdio.dsl.dmabuf.Stress;
+import org.dmabufdio.dsl.dmabuf.VmstatView;
 import org.dmabufdio.dsl.util.Devices;
 import org.dmabufdio.runtime.util.Sizes;
 import org.eclipse.emf.ecore.EObject;
@@ -36,6 +38,13 @@ public class SizesValidator extends AbstractDeclarativeValidator {
 	@Check
 	public void unit(SizeLiteral s) {
 		String text = s.getText();
+		if (isVmstatCount(s)) {
+			if (!text.matches("[0-9]+")) {
+				error("vmstat counts pages and events: write a plain number, not '" + text + "'", SIZE_LITERAL__TEXT,
+						IssueCodes.BAD_SIZE);
+			}
+			return;
+		}
 		if (!Sizes.hasUnitOrIsZero(text)) {
 			error("size '" + text + "' needs a unit: " + text + "B, " + text + "K, " + text + "M, " + text + "G or " + text
 					+ "T (binary, as the kernel's memparse)", SIZE_LITERAL__TEXT, IssueCodes.MISSING_UNIT);
@@ -81,6 +90,12 @@ public class SizesValidator extends AbstractDeclarativeValidator {
 			warning(what + " of " + Sizes.format(bytes) + " is beyond the device's " + Sizes.format(ram)
 					+ " of RAM: it will fail with ENOMEM", feature, IssueCodes.SIZE_BEYOND_RAM);
 		}
+	}
+
+	/** A number compared with a /proc/vmstat field: a count, not a size. */
+	static boolean isVmstatCount(SizeLiteral s) {
+		CounterCheck check = EcoreUtil2.getContainerOfType(s, CounterCheck.class);
+		return check != null && check.getView() instanceof VmstatView;
 	}
 
 	/** The next step is {@code assert fails ENOMEM}: the scenario means to hit the limit. */

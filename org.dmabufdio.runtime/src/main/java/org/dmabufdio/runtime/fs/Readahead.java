@@ -177,6 +177,5 @@ public final class Readahead {
 			inode.mapping.readyAt.set(s, e, done); // each request's pages are usable when it completes
 		}
 		inode.mapping.pages.setFlags(from, to, Pages.PG_UPTODATE);
-		k.vmstat.count(VmEvent.PGPGIN, (to - from) << (Units.PAGE_SHIFT - 10));
 	}
 }

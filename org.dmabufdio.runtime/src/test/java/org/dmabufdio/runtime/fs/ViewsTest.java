@@ -8,6 +8,7 @@ import java.util.Map;
 import org.dmabufdio.runtime.Sim;
 import org.dmabufdio.runtime.TestMachines;
 import org.dmabufdio.runtime.fs.proc.Meminfo;
+import org.dmabufdio.runtime.fs.proc.ProcVmstat;
 import org.dmabufdio.runtime.fs.proc.Smaps;
 import org.dmabufdio.runtime.fs.proc.Status;
 import org.dmabufdio.runtime.kernel.BootParams;
@@ -25,6 +26,24 @@ class ViewsTest {
 		assertEquals(Meminfo.FIELDS, new ArrayList<>(s.meminfo().keySet()));
 		assertEquals(Status.FIELDS, new ArrayList<>(s.m.status(s.app).keySet()));
 		assertEquals(Smaps.FIELDS, new ArrayList<>(s.m.smapsAt(s.app, a).fields().keySet()));
+		assertEquals(ProcVmstat.FIELDS, new ArrayList<>(s.m.vmstat().keySet()));
+	}
+
+	/** /proc/vmstat: pages and counts, not kB; pgpgin and pgpgout in KiB of block I/O, direct or not. */
+	@Test
+	void vmstatCountsPagesAndTheBlockLayersKilobytes() {
+		Sim s = new Sim("baseline");
+		s.m.createFile("f", 8 * Units.MIB);
+		long buf = s.anon(8 * Units.MIB);
+		s.readAll("f", buf, true);
+		assertEquals(8 * 1024, s.m.vmstat().get("pgpgin"), "O_DIRECT reads count too (submit_bio)");
+		s.readAll("f", buf, false);
+		Map<String, Long> v = s.m.vmstat();
+		assertEquals(16 * 1024, v.get("pgpgin"));
+		assertEquals(0, v.get("pgpgout"));
+		assertEquals(s.mem("Cached") / 4, v.get("nr_file_pages"), "pages, where meminfo says kB");
+		assertEquals(s.mem("MemFree") / 4, v.get("nr_free_pages"));
+		assertEquals(s.mem("AnonPages") / 4, v.get("nr_anon_pages"));
 	}
 
 	/** si_mem_available(): free - reserves + the file LRU and reclaimable slab, each less min(half, low). */
