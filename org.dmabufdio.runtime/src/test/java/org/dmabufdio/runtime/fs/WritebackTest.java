@@ -118,6 +118,29 @@ class WritebackTest {
 		assertEquals(600 * MB, w.written());
 	}
 
+	/**
+	 * Memory held by dirty pages only, on slow storage: direct reclaim can free nothing until the
+	 * writeback it started completes, so the allocating task waits for it (reclaim_throttle()),
+	 * then succeeds.
+	 */
+	@Test
+	void anAllocationWaitsForTheWritebackOfTheDirtyCache() {
+		BootParams p = TestMachines.small();
+		p.dirtyRatio = 100;
+		p.dirtyBackgroundRatio = 99;
+		p.writeBytesPerSecond = 50e6; // 300 MB take 6 s to write, far longer than the faults take
+		Writer w = new Writer(p, 300 * MB);
+		assertEquals(300 * MB, w.write(300 * MB, 0));
+		assertEquals(300 * 1024, w.s.mem("Dirty"), "nothing was written yet");
+		w.s.m.munmap(w.s.app, w.buf, 300 * MB);
+		long waited = w.s.m.timeSpent().getOrDefault("io_wait", 0L);
+		long more = w.s.anon(900 * MB);
+		assertEquals(900 * MB, w.s.m.touch(w.s.app, more, 900 * MB, true));
+		long waitedNs = w.s.m.timeSpent().getOrDefault("io_wait", 0L) - waited;
+		assertTrue(waitedNs > 1_000_000_000L, "the allocation waited for writeback: " + waitedNs / 1e6 + " ms");
+		assertTrue(w.written() > 0);
+	}
+
 	@Test
 	void dropCachesKeepsDirtyPages() {
 		Writer w = new Writer(TestMachines.small(), 4 * MB);
