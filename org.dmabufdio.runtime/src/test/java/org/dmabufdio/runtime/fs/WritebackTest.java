@@ -8,6 +8,8 @@ import org.dmabufdio.runtime.TestMachines;
 import org.dmabufdio.runtime.kernel.BootParams;
 import org.dmabufdio.runtime.util.Units;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Dirty page cache and its writeback (mm/page-writeback.c, fs/fs-writeback.c) on the 1 GiB test
@@ -123,9 +125,11 @@ class WritebackTest {
 	 * writeback it started completes, so the allocating task waits for it (reclaim_throttle()),
 	 * then succeeds.
 	 */
-	@Test
-	void anAllocationWaitsForTheWritebackOfTheDirtyCache() {
+	@ParameterizedTest(name = "lru_gen {0}")
+	@ValueSource(booleans = { false, true })
+	void anAllocationWaitsForTheWritebackOfTheDirtyCache(boolean lruGen) {
 		BootParams p = TestMachines.small();
+		p.lruGen = lruGen;
 		p.dirtyRatio = 100;
 		p.dirtyBackgroundRatio = 99;
 		p.writeBytesPerSecond = 50e6; // 300 MB take 6 s to write, far longer than the faults take
