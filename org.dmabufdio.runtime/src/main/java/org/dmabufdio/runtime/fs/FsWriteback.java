@@ -119,11 +119,6 @@ public final class FsWriteback implements Vmscan.Flusher {
 		}
 	}
 
-	/** Pages under writeback now. */
-	public boolean inFlight() {
-		return !inFlight.isEmpty();
-	}
-
 	/**
 	 * {@code wb_writeback()} → {@code writeback_sb_inodes()}: up to {@code nrPages} dirty pages
 	 * of the files dirtied before {@code olderThan}, oldest file first, submitted at {@code at}.
