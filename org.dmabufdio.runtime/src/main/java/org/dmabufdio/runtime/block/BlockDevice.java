@@ -1,6 +1,5 @@
 package org.dmabufdio.runtime.block;
 
-import java.util.ArrayDeque;
 
 import org.dmabufdio.runtime.time.Contention;
 
@@ -16,13 +15,14 @@ public final class BlockDevice {
 	private final String name;
 	private final int logicalBlockSize;
 	private final long maxRequestBytes;
-	private final int queueDepth;
 	private final double readBytesPerNs;
 	private final double writeBytesPerNs;
 	private final long latencyNs;
 	private final Contention contention;
-	/** Completion times of the requests in flight, oldest first (at most queueDepth). */
-	private final ArrayDeque<Long> inFlight = new ArrayDeque<>();
+	/** Completion times of the requests in flight, oldest first: a ring of queueDepth tags. */
+	private final long[] inFlight;
+	private int inFlightHead;
+	private int inFlightCount;
 	/** When the transfer path is free again. */
 	private long transferFreeAt;
 	private long requests;
@@ -34,7 +34,7 @@ public final class BlockDevice {
 		this.name = name;
 		this.logicalBlockSize = logicalBlockSize;
 		this.maxRequestBytes = maxRequestBytes;
-		this.queueDepth = queueDepth;
+		this.inFlight = new long[Math.max(1, queueDepth)];
 		this.readBytesPerNs = readBytesPerSecond / 1e9;
 		this.writeBytesPerNs = writeBytesPerSecond / 1e9;
 		this.latencyNs = latencyNs;
@@ -79,18 +79,18 @@ public final class BlockDevice {
 
 	private long submitRequest(long now, long bytes, boolean write) {
 		long start = now;
-		while (inFlight.size() >= queueDepth) {
-			start = Math.max(start, inFlight.removeFirst()); // wait for a free tag
+		while (inFlightCount >= inFlight.length) {
+			start = Math.max(start, completeOldest()); // wait for a free tag
 		}
-		while (!inFlight.isEmpty() && inFlight.peekFirst() <= start) {
-			inFlight.removeFirst();
+		while (inFlightCount > 0 && inFlight[inFlightHead] <= start) {
+			completeOldest();
 		}
 		double perNs = write ? writeBytesPerNs : readBytesPerNs;
 		long transfer = (long) Math.ceil(bytes / (perNs * contention.dramShare(perNs * 1e9)));
 		long transferStart = Math.max(start + latencyNs, transferFreeAt);
 		long completion = transferStart + transfer;
 		transferFreeAt = completion;
-		inFlight.addLast(completion);
+		inFlight[(inFlightHead + inFlightCount++) % inFlight.length] = completion;
 		requests++;
 		if (write) {
 			bytesWritten += bytes;
@@ -100,9 +100,17 @@ public final class BlockDevice {
 		return completion;
 	}
 
+	/** Frees the oldest request's tag; returns when it completes. */
+	private long completeOldest() {
+		long t = inFlight[inFlightHead];
+		inFlightHead = (inFlightHead + 1) % inFlight.length;
+		inFlightCount--;
+		return t;
+	}
+
 	/** Forgets the queue (boot-time I/O happened before time 0). */
 	public void resetQueue() {
-		inFlight.clear();
+		inFlightCount = 0;
 		transferFreeAt = 0;
 	}
 

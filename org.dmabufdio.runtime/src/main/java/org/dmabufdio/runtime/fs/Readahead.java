@@ -147,11 +147,13 @@ public final class Readahead {
 			long e = Math.min(end, mapping.pages.pfnRunEnd(s));
 			if (!mapping.pages.isResident(s)) { // a hole: allocate it and read it
 				long got = k.filemap.addFolios(mapping, s, e - s, gfp);
-				if (mark >= s && mark < s + got) {
-					mapping.pages.setFlags(mark, mark + 1, Pages.PG_READAHEAD);
-				}
 				if (got > 0) {
 					readPages(inode, s, s + got);
+				}
+				// marked after the submission (the kernel marks it while adding): nothing looks
+				// in between, and the uptodate bit then lands on one fresh run
+				if (mark >= s && mark < s + got) {
+					mapping.pages.setFlags(mark, mark + 1, Pages.PG_READAHEAD);
 				}
 				if (got < e - s) {
 					break; // out of memory: read what was allocated

@@ -39,12 +39,29 @@ public final class RangeMap {
 	private long[] newValues = new long[16];
 	private int newCount;
 
-	/** The operators set() and add() use, made once: a lambda per call would be garbage per call. */
+	/**
+	 * The built-in operators as a code and an operand, not a LongUnaryOperator each: the hot
+	 * paths call them per run, and an interface call with several receivers is not inlined.
+	 */
+	private static final int OP_CUSTOM = 0, OP_SET = 1, OP_ADD = 2, OP_OR = 3, OP_AND_NOT = 4;
+	private int op;
 	private long operand;
-	private final LongUnaryOperator setOperand = v -> operand;
-	private final LongUnaryOperator addOperand = v -> v + operand;
-	private final LongUnaryOperator orOperand = v -> v | operand;
-	private final LongUnaryOperator andNotOperand = v -> v & ~operand;
+	private LongUnaryOperator custom;
+
+	private long applyOp(long v) {
+		switch (op) {
+		case OP_SET:
+			return operand;
+		case OP_ADD:
+			return v + operand;
+		case OP_OR:
+			return v | operand;
+		case OP_AND_NOT:
+			return v & ~operand;
+		default:
+			return custom.applyAsLong(v);
+		}
+	}
 
 	public RangeMap(long defaultValue) {
 		this.defaultValue = defaultValue;
@@ -105,30 +122,32 @@ public final class RangeMap {
 
 	/** Sets keys [from, to) to value. */
 	public void set(long from, long to, long value) {
-		operand = value;
-		update(from, to, setOperand, null);
+		op(OP_SET, value, from, to);
 	}
 
 	/** Adds delta to every key in [from, to). */
 	public void add(long from, long to, long delta) {
-		operand = delta;
-		update(from, to, addOperand, null);
+		op(OP_ADD, delta, from, to);
 	}
 
 	/** Sets {@code bits} in every key of [from, to). */
 	public void or(long from, long to, long bits) {
-		operand = bits;
-		update(from, to, orOperand, null);
+		op(OP_OR, bits, from, to);
 	}
 
 	/** Clears {@code bits} in every key of [from, to). */
 	public void andNot(long from, long to, long bits) {
-		operand = bits;
-		update(from, to, andNotOperand, null);
+		op(OP_AND_NOT, bits, from, to);
 	}
 
 	public void update(long from, long to, LongUnaryOperator f) {
 		update(from, to, f, null);
+	}
+
+	private void op(int code, long x, long from, long to) {
+		op = code;
+		operand = x;
+		doUpdate(from, to, null);
 	}
 
 	/**
@@ -168,11 +187,18 @@ public final class RangeMap {
 	 * old runs (default gaps included) before they change.
 	 */
 	public void update(long from, long to, LongUnaryOperator f, RunVisitor beforeChange) {
+		op = OP_CUSTOM;
+		custom = f;
+		doUpdate(from, to, beforeChange);
+		custom = null;
+	}
+
+	private void doUpdate(long from, long to, RunVisitor beforeChange) {
 		if (from >= to) {
 			return;
 		}
 		if (chunks == 0) {
-			long v = f.applyAsLong(defaultValue);
+			long v = applyOp(defaultValue);
 			if (beforeChange != null) {
 				beforeChange.run(from, to, defaultValue);
 			}
@@ -191,12 +217,15 @@ public final class RangeMap {
 			}
 			return;
 		}
-		if (appendPastEnd(from, to, f, beforeChange)) {
+		if (appendPastEnd(from, to, beforeChange)) {
 			return;
 		}
 		// the affected runs: from the last run starting before `from` (if it reaches in) onwards
 		int c0 = chunkFor(from);
 		int i0 = lastStartAtOrBefore(c0, from);
+		if (updateWithinOne(c0, i0, from, to, beforeChange)) {
+			return;
+		}
 		if (i0 < 0 || ends[c0][i0] <= from) {
 			i0++; // that run ends before `from`: start at the next one
 		}
@@ -227,10 +256,10 @@ public final class RangeMap {
 			}
 			long ps = Math.max(s, from);
 			if (cursor < ps) {
-				apply(cursor, ps, defaultValue, f, beforeChange);
+				apply(cursor, ps, defaultValue, beforeChange);
 			}
 			long pe = Math.min(e, to);
-			apply(ps, pe, v, f, beforeChange);
+			apply(ps, pe, v, beforeChange);
 			if (e > to) {
 				emit(to, e, v); // right remainder keeps its value
 			}
@@ -239,7 +268,7 @@ public final class RangeMap {
 			i++;
 		}
 		if (cursor < to) {
-			apply(cursor, to, defaultValue, f, beforeChange);
+			apply(cursor, to, defaultValue, beforeChange);
 		}
 		replace(c0, i0, removed);
 	}
@@ -248,7 +277,7 @@ public final class RangeMap {
 	 * The common case of growth: [from, to) lies past the last run. Appends (or extends the last
 	 * run) without the general splice; returns false if the range is not past the end.
 	 */
-	private boolean appendPastEnd(long from, long to, LongUnaryOperator f, RunVisitor visitor) {
+	private boolean appendPastEnd(long from, long to, RunVisitor visitor) {
 		int lc = chunks - 1;
 		int li = counts[lc] - 1;
 		if (from < ends[lc][li]) {
@@ -257,7 +286,7 @@ public final class RangeMap {
 		if (visitor != null) {
 			visitor.run(from, to, defaultValue);
 		}
-		long v = f.applyAsLong(defaultValue);
+		long v = applyOp(defaultValue);
 		if (v == defaultValue) {
 			return true;
 		}
@@ -278,11 +307,61 @@ public final class RangeMap {
 		return true;
 	}
 
-	private void apply(long s, long e, long old, LongUnaryOperator f, RunVisitor visitor) {
+	/**
+	 * The common cases of an update that stays inside one stored run or one default gap (run i of
+	 * chunk c is the last starting at or before {@code from}, -1 if none): the value does not
+	 * change (a flag set again), or a whole run changes value without meeting an equal
+	 * neighbour. Done in place; returns false for the general splice.
+	 */
+	private boolean updateWithinOne(int c, int i, long from, long to, RunVisitor visitor) {
+		boolean inRun = i >= 0 && from < ends[c][i];
+		long old;
+		if (inRun) {
+			if (to > ends[c][i]) {
+				return false;
+			}
+			old = values[c][i];
+		} else {
+			// a gap: it must reach `to` before the next run starts
+			int ni = i + 1;
+			long next = ni < counts[c] ? starts[c][ni] : c + 1 < chunks ? starts[c + 1][0] : Long.MAX_VALUE;
+			if (to > next) {
+				return false;
+			}
+			old = defaultValue;
+		}
+		long v = applyOp(old);
+		if (v != old && !(inRun && v != defaultValue && starts[c][i] == from && ends[c][i] == to
+				&& !meetsEqualNeighbour(c, i, v))) {
+			return false;
+		}
+		if (visitor != null) {
+			visitor.run(from, to, old);
+		}
+		if (v != old) {
+			values[c][i] = v;
+			finger = c;
+		}
+		return true;
+	}
+
+	/** True if the runs just before or after run i of chunk c touch it and hold {@code v}. */
+	private boolean meetsEqualNeighbour(int c, int i, long v) {
+		long s = starts[c][i];
+		long e = ends[c][i];
+		if (i > 0 ? ends[c][i - 1] == s && values[c][i - 1] == v
+				: c > 0 && ends[c - 1][counts[c - 1] - 1] == s && values[c - 1][counts[c - 1] - 1] == v) {
+			return true;
+		}
+		return i + 1 < counts[c] ? starts[c][i + 1] == e && values[c][i + 1] == v
+				: c + 1 < chunks && starts[c + 1][0] == e && values[c + 1][0] == v;
+	}
+
+	private void apply(long s, long e, long old, RunVisitor visitor) {
 		if (visitor != null) {
 			visitor.run(s, e, old);
 		}
-		emit(s, e, f.applyAsLong(old));
+		emit(s, e, applyOp(old));
 	}
 
 	/** Appends a run to the scratch list, merging with the previous one; default runs are dropped. */
@@ -350,6 +429,27 @@ public final class RangeMap {
 
 	/** Removes {@code removed} runs from (c0, i0) on and inserts the scratch runs there. */
 	private void splice(int c0, int i0, int removed) {
+		int tail = counts[c0] - i0 - removed;
+		if (tail >= 0 && counts[c0] - removed + newCount <= CHUNK && newCount > 0) {
+			// all within one chunk (the usual split or merge of a run or two): one shift, no compaction
+			if (newCount != removed) {
+				int from = i0 + removed;
+				int to = i0 + newCount;
+				System.arraycopy(starts[c0], from, starts[c0], to, tail);
+				System.arraycopy(ends[c0], from, ends[c0], to, tail);
+				System.arraycopy(values[c0], from, values[c0], to, tail);
+			}
+			System.arraycopy(newStarts, 0, starts[c0], i0, newCount);
+			System.arraycopy(newEnds, 0, ends[c0], i0, newCount);
+			System.arraycopy(newValues, 0, values[c0], i0, newCount);
+			counts[c0] += newCount - removed;
+			runs += newCount - removed;
+			finger = c0;
+			if (newCount < removed) {
+				compact(c0, c0);
+			}
+			return;
+		}
 		// remove runs, chunk by chunk; chunks emptied on the way stay until compact()
 		int c = c0;
 		int i = i0;

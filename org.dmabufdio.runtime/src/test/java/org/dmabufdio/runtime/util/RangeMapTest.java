@@ -25,7 +25,7 @@ class RangeMapTest {
 		for (int op = 0; op < 4000; op++) {
 			int from = r.nextInt(KEYS);
 			int to = Math.min(KEYS, from + 1 + (r.nextBoolean() ? r.nextInt(8) : r.nextInt(600)));
-			switch (r.nextInt(4)) {
+			switch (r.nextInt(5)) {
 			case 0 -> {
 				long v = r.nextInt(4);
 				map.set(from, to, v);
@@ -47,6 +47,18 @@ class RangeMapTest {
 				map.set(to, end, v);
 				for (int k = to; k < end; k++) {
 					ref[k] = v;
+				}
+			}
+			case 3 -> {
+				// one whole stored run changes value (or a flag is set again), as flag updates do
+				long start = map.runStart(from);
+				if (start >= 0) {
+					long end = map.runEnd(from);
+					long v = r.nextInt(4);
+					map.set(start, end, v);
+					for (long k = start; k < end; k++) {
+						ref[(int) k] = v;
+					}
 				}
 			}
 			default -> {
