@@ -43,18 +43,22 @@ public final class Bench {
 		if (cases.isEmpty()) {
 			cases.addAll(Arrays.asList(Case.values()));
 		}
-		System.out.printf(Locale.ROOT, "%-32s %10s %10s %12s %10s %12s %8s  %s%n", "case", "warm ms", "target ms",
-				"heap kept MB", "-Xmx MB", "ns/sim page", "x loop", "verdict");
+		System.out.printf(Locale.ROOT, "%-32s %10s %10s %12s %10s %12s %8s %8s  %s%n", "case", "warm ms", "target ms",
+				"heap kept MB", "-Xmx MB", "ns/sim page", "x loop", "best", "verdict");
 		boolean allMet = true;
 		for (Case c : cases) {
 			Result r = inChildJvm(c);
 			boolean met = r.medianMs() < c.targetMs && r.heapMb() < c.heapMb;
 			allMet &= met;
-			System.out.printf(Locale.ROOT, "%-32s %10.1f %10d %12.1f %10d %12s %8s  %s%n", c.id, r.medianMs(), c.targetMs,
+			System.out.printf(Locale.ROOT, "%-32s %10.1f %10d %12.1f %10d %12s %8s %8s  %s%n", c.id, r.medianMs(), c.targetMs,
 					r.heapMb(), c.heapMb, r.nsPerPage() > 0 ? String.format(Locale.ROOT, "%.1f", r.nsPerPage()) : "-",
-					r.loopRatio() > 0 ? String.format(Locale.ROOT, "%.1f", r.loopRatio()) : "-", met ? "met" : "MISSED");
+					ratio(r.loopRatio()), ratio(r.bestLoopRatio()), met ? "met" : "MISSED");
 		}
 		System.exit(allMet ? 0 : 1);
+	}
+
+	private static String ratio(double r) {
+		return r > 0 ? String.format(Locale.ROOT, "%.1f", r) : "-";
 	}
 
 	/** Runs one case in this JVM. */
@@ -85,11 +89,15 @@ public final class Bench {
 		double heapMb = retainedHeapMb();
 		long pages = (kept.size + 4095) / 4096;
 		double perPage = (double) median / pages;
-		double ratio = c == Case.PHONE_BUFFERED_UNDER_PRESSURE ? perPage / BareLoop.nsPerPage((int) pages) : 0;
+		boolean phone = c == Case.PHONE_BUFFERED_UNDER_PRESSURE;
+		double loop = phone ? BareLoop.nsPerPage((int) pages) : 0;
 		if (kept.machine.now() <= 0) {
 			throw new IllegalStateException("the machine did no simulated work");
 		}
-		return new Result(c.id, median / 1e6, heapMb, c == Case.PHONE_BUFFERED_UNDER_PRESSURE ? perPage : 0, ratio);
+		// the median run against the loop's fastest pass (the figure the aim is judged by), and
+		// the fastest run against it too: what the simulation costs on an undisturbed machine
+		return new Result(c.id, median / 1e6, heapMb, phone ? perPage : 0, phone ? perPage / loop : 0,
+				phone ? (double) ns[0] / pages / loop : 0);
 	}
 
 	/** Heap in use after a full GC, with the last machine still reachable (it is kept by the caller). */

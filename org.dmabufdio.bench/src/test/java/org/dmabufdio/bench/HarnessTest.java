@@ -20,7 +20,7 @@ class HarnessTest {
 
 	@Test
 	void aChildJvmsResultLineReadsBack() {
-		Result r = new Result("case", 12.5, 3.25, 40.0, 20.5);
+		Result r = new Result("case", 12.5, 3.25, 40.0, 20.5, 11.25);
 		assertEquals(r, Result.parse(r.line()));
 	}
 
