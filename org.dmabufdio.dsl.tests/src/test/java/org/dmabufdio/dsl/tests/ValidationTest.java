@@ -1,6 +1,7 @@
 package org.dmabufdio.dsl.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -104,6 +105,23 @@ class ValidationTest {
 				"ERROR 'read_bandwidth is a bandwidth, like 2.1G/s, not 2.1G' at 2:45");
 		expect("    device phone_16g_ufs40 { bogus 1 }",
 				"ERROR 'unknown device parameter 'bogus'; see docs/timing-model.md for the list' at 2:30");
+	}
+
+	@Test
+	void aDeviceSettingFromAParameterIsCheckedForEveryValueItTakes() {
+		expect("    for ra in [128K, 16M]\n    device phone_16g_ufs40 { readahead $ra }");
+		expect("    for ra in [128K, 16]\n    device phone_16g_ufs40 { readahead $ra }",
+				"ERROR '$ra = 16: readahead is a size: write it with a unit, like 16K' at 3:40");
+	}
+
+	@Test
+	void aDeviceDefinitionHasNoParameters() {
+		List<String> issues = s.issues(s.parse("def.dmabuf", """
+				device fast from phone_16g_ufs40 { readahead $ra }
+				"""));
+		assertTrue(issues.contains(
+				"ERROR 'a device definition has no $parameters: set 'readahead' where the device is used' at 1:46"),
+				issues.toString());
 	}
 
 	@Test

@@ -117,7 +117,7 @@ final class SetupActions {
 		}
 		for (Setting s : d.getSettings()) {
 			try {
-				Devices.apply(params, s);
+				Devices.apply(params, s.getKey(), s.getParam() != null ? Values.param(env, s.getParam(), s) : s.getValue());
 			} catch (IllegalArgumentException e) {
 				throw ScenarioException.error(s, e.getMessage());
 			}

@@ -89,12 +89,23 @@ public final class Devices {
 		return DeviceProfiles.defaultProfile().bootParams();
 	}
 
-	/** Applies one {@code key value} setting; throws IllegalArgumentException if it does not fit. */
+	/**
+	 * Applies one {@code key value} setting; throws IllegalArgumentException if it does not fit.
+	 * A {@code key $parameter} setting has no value before an instance runs: it is skipped here
+	 * and applied by the interpreter with {@link #apply(BootParams, String, String)}.
+	 */
 	public static void apply(BootParams params, Setting s) {
-		DeviceParameter param = DeviceParameter.byKey(s.getKey());
-		if (param == null) {
-			throw new IllegalArgumentException("unknown device parameter '" + s.getKey() + "'");
+		if (s.getParam() == null) {
+			apply(params, s.getKey(), s.getValue());
 		}
-		DeviceProfile.set(params, param, s.getValue());
+	}
+
+	/** Sets device parameter {@code key} to {@code value}; IllegalArgumentException if it does not fit. */
+	public static void apply(BootParams params, String key, String value) {
+		DeviceParameter param = DeviceParameter.byKey(key);
+		if (param == null) {
+			throw new IllegalArgumentException("unknown device parameter '" + key + "'");
+		}
+		DeviceProfile.set(params, param, value);
 	}
 }

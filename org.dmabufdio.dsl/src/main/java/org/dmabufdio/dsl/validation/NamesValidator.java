@@ -12,6 +12,7 @@ import org.dmabufdio.dsl.dmabuf.DeviceDef;
 import org.dmabufdio.dsl.dmabuf.DeviceUse;
 import org.dmabufdio.dsl.dmabuf.Element;
 import org.dmabufdio.dsl.dmabuf.FileDecl;
+import org.dmabufdio.dsl.dmabuf.ForEach;
 import org.dmabufdio.dsl.dmabuf.FlagsCheck;
 import org.dmabufdio.dsl.dmabuf.Fragment;
 import org.dmabufdio.dsl.dmabuf.FragmentParam;
@@ -33,6 +34,7 @@ import org.dmabufdio.runtime.kernel.Feature;
 import org.dmabufdio.runtime.kernel.Hazard;
 import org.dmabufdio.runtime.kernel.KernelVariant;
 import org.dmabufdio.runtime.mm.VmFlags;
+import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.EValidatorRegistrar;
@@ -86,11 +88,28 @@ public class NamesValidator extends AbstractDeclarativeValidator {
 					IssueCodes.UNKNOWN_DEVICE_PARAMETER);
 			return;
 		}
-		try {
-			DeviceProfile.set(new BootParams(), param, s.getValue());
-		} catch (IllegalArgumentException e) {
-			error(e.getMessage(), SETTING__VALUE,
-					IssueCodes.BAD_DEVICE_VALUE);
+		if (s.getParam() == null) {
+			try {
+				DeviceProfile.set(new BootParams(), param, s.getValue());
+			} catch (IllegalArgumentException e) {
+				error(e.getMessage(), SETTING__VALUE, IssueCodes.BAD_DEVICE_VALUE);
+			}
+			return;
+		}
+		if (EcoreUtil2.getContainerOfType(s, DeviceDef.class) != null) {
+			error("a device definition has no $parameters: set '" + s.getKey() + "' where the device is used",
+					SETTING__PARAM, IssueCodes.BAD_DEVICE_VALUE);
+			return;
+		}
+		// a matrix dimension: every value it takes must fit the parameter
+		if (s.getParam() instanceof ForEach f && !f.eIsProxy()) {
+			for (String v : f.getValues()) {
+				try {
+					DeviceProfile.set(new BootParams(), param, v);
+				} catch (IllegalArgumentException e) {
+					error("$" + f.getName() + " = " + v + ": " + e.getMessage(), SETTING__PARAM, IssueCodes.BAD_DEVICE_VALUE);
+				}
+			}
 		}
 	}
 
