@@ -309,9 +309,11 @@ public final class RangeMap {
 
 	/**
 	 * The common cases of an update that stays inside one stored run or one default gap (run i of
-	 * chunk c is the last starting at or before {@code from}, -1 if none): the value does not
-	 * change (a flag set again), or a whole run changes value without meeting an equal
-	 * neighbour. Done in place; returns false for the general splice.
+	 * chunk c is the last starting at or before {@code from}, -1 if none), done in place: the
+	 * value does not change (a flag set again); a whole run changes value without meeting an
+	 * equal neighbour; a boundary moves (the head or tail of a run takes its neighbour's value
+	 * or the default, or a gap's edge joins the run beside it), as sequential work does window
+	 * after window. Returns false, having changed nothing, for the general splice.
 	 */
 	private boolean updateWithinOne(int c, int i, long from, long to, RunVisitor visitor) {
 		boolean inRun = i >= 0 && from < ends[c][i];
@@ -331,30 +333,115 @@ public final class RangeMap {
 			old = defaultValue;
 		}
 		long v = applyOp(old);
-		if (v != old && !(inRun && v != defaultValue && starts[c][i] == from && ends[c][i] == to
-				&& !meetsEqualNeighbour(c, i, v))) {
+		int edit = v == old ? EDIT_NONE : inRun ? runEdit(c, i, from, to, v) : gapEdit(c, i, from, to, v);
+		if (edit == EDIT_GENERAL) {
 			return false;
 		}
 		if (visitor != null) {
 			visitor.run(from, to, old);
 		}
-		if (v != old) {
-			values[c][i] = v;
-			finger = c;
+		switch (edit) {
+		case EDIT_VALUE -> values[c][i] = v;
+		case EDIT_HEAD -> {
+			if (v != defaultValue) {
+				ends[c][i - 1] = to; // the run before takes the head
+			}
+			starts[c][i] = to;
 		}
+		case EDIT_TAIL -> {
+			if (v != defaultValue) {
+				starts[c][i + 1] = from; // the run after takes the tail
+			}
+			ends[c][i] = from;
+		}
+		case EDIT_GROW_LEFT_RUN -> ends[c][i] = to;
+		case EDIT_GROW_RIGHT_RUN -> starts[c][i + 1] = from;
+		case EDIT_MERGE_LEFT -> {
+			ends[c][i - 1] = ends[c][i];
+			removeRuns(c, i, 1);
+		}
+		case EDIT_MERGE_RIGHT -> {
+			starts[c][i + 1] = starts[c][i];
+			removeRuns(c, i, 1);
+		}
+		case EDIT_MERGE_BOTH -> {
+			ends[c][i - 1] = ends[c][i + 1];
+			removeRuns(c, i, 2);
+		}
+		case EDIT_FILL_GAP -> {
+			ends[c][i] = ends[c][i + 1];
+			removeRuns(c, i + 1, 1);
+		}
+		default -> {
+		}
+		}
+		finger = c;
 		return true;
 	}
 
-	/** True if the runs just before or after run i of chunk c touch it and hold {@code v}. */
-	private boolean meetsEqualNeighbour(int c, int i, long v) {
+	private static final int EDIT_GENERAL = -1, EDIT_NONE = 0, EDIT_VALUE = 1, EDIT_HEAD = 2, EDIT_TAIL = 3,
+			EDIT_GROW_LEFT_RUN = 4, EDIT_GROW_RIGHT_RUN = 5, EDIT_MERGE_LEFT = 6, EDIT_MERGE_RIGHT = 7,
+			EDIT_MERGE_BOTH = 8, EDIT_FILL_GAP = 9;
+
+	/** Drops runs [i, i + n) of chunk c, which keeps at least one run (a merge partner). */
+	private void removeRuns(int c, int i, int n) {
+		int tail = counts[c] - i - n;
+		System.arraycopy(starts[c], i + n, starts[c], i, tail);
+		System.arraycopy(ends[c], i + n, ends[c], i, tail);
+		System.arraycopy(values[c], i + n, values[c], i, tail);
+		counts[c] -= n;
+		runs -= n;
+	}
+
+	/** How [from, to) inside run i of chunk c can take value v in place, if it can. */
+	private int runEdit(int c, int i, long from, long to, long v) {
 		long s = starts[c][i];
 		long e = ends[c][i];
-		if (i > 0 ? ends[c][i - 1] == s && values[c][i - 1] == v
-				: c > 0 && ends[c - 1][counts[c - 1] - 1] == s && values[c - 1][counts[c - 1] - 1] == v) {
-			return true;
+		if (from == s && to == e) {
+			if (v == defaultValue) {
+				return EDIT_GENERAL;
+			}
+			boolean left = i > 0 && ends[c][i - 1] == s && values[c][i - 1] == v;
+			boolean right = i + 1 < counts[c] && starts[c][i + 1] == e && values[c][i + 1] == v;
+			boolean leftAcross = i == 0 && c > 0 && ends[c - 1][counts[c - 1] - 1] == s && values[c - 1][counts[c - 1] - 1] == v;
+			boolean rightAcross = i + 1 == counts[c] && c + 1 < chunks && starts[c + 1][0] == e && values[c + 1][0] == v;
+			if (leftAcross || rightAcross) {
+				return EDIT_GENERAL; // a merge partner in another chunk
+			}
+			if (!left && !right) {
+				return EDIT_VALUE;
+			}
+			return left && right ? EDIT_MERGE_BOTH : left ? EDIT_MERGE_LEFT : EDIT_MERGE_RIGHT;
 		}
-		return i + 1 < counts[c] ? starts[c][i + 1] == e && values[c][i + 1] == v
-				: c + 1 < chunks && starts[c + 1][0] == e && values[c + 1][0] == v;
+		if (from == s) {
+			return v == defaultValue || i > 0 && ends[c][i - 1] == s && values[c][i - 1] == v ? EDIT_HEAD : EDIT_GENERAL;
+		}
+		if (to == e) {
+			return v == defaultValue || i + 1 < counts[c] && starts[c][i + 1] == e && values[c][i + 1] == v ? EDIT_TAIL
+					: EDIT_GENERAL;
+		}
+		return EDIT_GENERAL; // a split in the middle
+	}
+
+	/** How the gap piece [from, to) after run i of chunk c can take value v by growing a neighbour. */
+	private int gapEdit(int c, int i, long from, long to, long v) {
+		boolean left = i >= 0 && ends[c][i] == from && values[c][i] == v;
+		boolean right;
+		if (i + 1 < counts[c]) {
+			right = starts[c][i + 1] == to && values[c][i + 1] == v;
+		} else {
+			right = c + 1 < chunks && starts[c + 1][0] == to && values[c + 1][0] == v;
+			if (right) {
+				return EDIT_GENERAL; // the neighbour is in the next chunk
+			}
+		}
+		if (left && right) {
+			return EDIT_FILL_GAP;
+		}
+		if (!left && !right) {
+			return EDIT_GENERAL; // a new run
+		}
+		return left ? EDIT_GROW_LEFT_RUN : EDIT_GROW_RIGHT_RUN;
 	}
 
 	private void apply(long s, long e, long old, RunVisitor visitor) {

@@ -25,7 +25,7 @@ class RangeMapTest {
 		for (int op = 0; op < 4000; op++) {
 			int from = r.nextInt(KEYS);
 			int to = Math.min(KEYS, from + 1 + (r.nextBoolean() ? r.nextInt(8) : r.nextInt(600)));
-			switch (r.nextInt(5)) {
+			switch (r.nextInt(6)) {
 			case 0 -> {
 				long v = r.nextInt(4);
 				map.set(from, to, v);
@@ -57,6 +57,23 @@ class RangeMapTest {
 					long v = r.nextInt(4);
 					map.set(start, end, v);
 					for (long k = start; k < end; k++) {
+						ref[(int) k] = v;
+					}
+				}
+			}
+			case 4 -> {
+				// a boundary moves: the head or tail of a run takes its neighbour's value or the
+				// default, as window after window of a sequential read does
+				long start = map.runStart(from);
+				if (start >= 0) {
+					long end = map.runEnd(from);
+					long cut = start + 1 + r.nextLong(end - start);
+					boolean head = r.nextBoolean();
+					long s0 = head ? start : cut - 1;
+					long e0 = head ? cut : end;
+					long v = r.nextBoolean() ? 0 : head ? (start > 0 ? ref[(int) start - 1] : 0) : (end < KEYS ? ref[(int) end] : 0);
+					map.set(s0, e0, v);
+					for (long k = s0; k < e0; k++) {
 						ref[(int) k] = v;
 					}
 				}
