@@ -736,10 +736,14 @@ class InterpreterTest {
 			return new ScenarioRunner(budget).run("b.dmabuf", (Model) r.getContents().get(0)).get(0);
 		}
 
+		/** A budget with the default wall-clock limit (a test never comes near it). */
+		private static Budget budget(long steps, long simulatedNs, long work) {
+			return new Budget(steps, simulatedNs, Budget.DEFAULT.maxWallNs(), work);
+		}
+
 		@Test
 		void theStepBudgetStopsAScenarioWithAnError() {
-			ScenarioResult r = runWith(new Budget(3, Budget.DEFAULT.maxSimulatedNs(), Budget.DEFAULT.maxWallNs(),
-					Budget.DEFAULT.maxWork()), """
+			ScenarioResult r = runWith(budget(3, Budget.DEFAULT.maxSimulatedNs(), Budget.DEFAULT.maxWork()), """
 					    mmap anon 4K
 					    mmap anon 4K
 					    mmap anon 4K
@@ -751,7 +755,7 @@ class InterpreterTest {
 
 		@Test
 		void theSimulatedTimeBudget() {
-			ScenarioResult r = runWith(new Budget(1000, 1_000_000_000L, Budget.DEFAULT.maxWallNs(), Budget.DEFAULT.maxWork()), """
+			ScenarioResult r = runWith(budget(1000, 1_000_000_000L, Budget.DEFAULT.maxWork()), """
 					    mmap anon 4K
 					    sleep 2s
 					    mmap anon 4K""");
@@ -762,7 +766,7 @@ class InterpreterTest {
 
 		@Test
 		void theWorkBudgetStopsALongStep() {
-			ScenarioResult r = runWith(new Budget(1000, Budget.DEFAULT.maxSimulatedNs(), Budget.DEFAULT.maxWallNs(), 10), """
+			ScenarioResult r = runWith(budget(1000, Budget.DEFAULT.maxSimulatedNs(), 10), """
 					    file data.bin size 1G
 					    mmap anon 1G as buf
 					    read data.bin in chunks of 4K into buf""");

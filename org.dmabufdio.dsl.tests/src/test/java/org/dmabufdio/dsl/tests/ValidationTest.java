@@ -1,7 +1,6 @@
 package org.dmabufdio.dsl.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -116,12 +115,10 @@ class ValidationTest {
 
 	@Test
 	void aDeviceDefinitionHasNoParameters() {
-		List<String> issues = s.issues(s.parse("def.dmabuf", """
-				device fast from phone_16g_ufs40 { readahead $ra }
-				"""));
-		assertTrue(issues.contains(
-				"ERROR 'a device definition has no $parameters: set 'readahead' where the device is used' at 1:46"),
-				issues.toString());
+		assertEquals(List.of("ERROR 'a device definition has no $parameters: set 'readahead' where the device is used' at 1:46"),
+				s.issues(s.parse("def.dmabuf", """
+						device fast from phone_16g_ufs40 { readahead $ra }
+						""")));
 	}
 
 	@Test

@@ -34,6 +34,12 @@ public class DmabufLinkingDiagnosticMessageProvider extends LinkingDiagnosticMes
 			return new DiagnosticMessage("unknown " + describe(kinds) + " '" + name + "'", Severity.ERROR,
 					IssueCodes.UNKNOWN_NAME);
 		}
+		if (context.getContext() instanceof org.dmabufdio.dsl.dmabuf.Setting setting
+				&& EcoreUtil2.getContainerOfType(setting, org.dmabufdio.dsl.dmabuf.DeviceDef.class) != null) {
+			// no scenario around it, so no $parameter can ever resolve here
+			return new DiagnosticMessage("a device definition has no $parameters: set '" + setting.getKey()
+					+ "' where the device is used", Severity.ERROR, IssueCodes.BAD_DEVICE_VALUE);
+		}
 		String what = switch (context.getReference().getEReferenceType().getName()) {
 		case "Parameter" -> "parameter $";
 		case "Step" -> "step label ";

@@ -34,7 +34,6 @@ import org.dmabufdio.runtime.kernel.Feature;
 import org.dmabufdio.runtime.kernel.Hazard;
 import org.dmabufdio.runtime.kernel.KernelVariant;
 import org.dmabufdio.runtime.mm.VmFlags;
-import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.EValidatorRegistrar;
@@ -96,11 +95,7 @@ public class NamesValidator extends AbstractDeclarativeValidator {
 			}
 			return;
 		}
-		if (EcoreUtil2.getContainerOfType(s, DeviceDef.class) != null) {
-			error("a device definition has no $parameters: set '" + s.getKey() + "' where the device is used",
-					SETTING__PARAM, IssueCodes.BAD_DEVICE_VALUE);
-			return;
-		}
+		// (in a device definition the $parameter cannot resolve: the linker says so)
 		// a matrix dimension: every value it takes must fit the parameter
 		if (s.getParam() instanceof ForEach f && !f.eIsProxy()) {
 			for (String v : f.getValues()) {

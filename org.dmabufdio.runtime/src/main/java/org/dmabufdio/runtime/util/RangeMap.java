@@ -122,29 +122,29 @@ public final class RangeMap {
 
 	/** Sets keys [from, to) to value. */
 	public void set(long from, long to, long value) {
-		op(OP_SET, value, from, to);
+		updateWith(OP_SET, value, from, to);
 	}
 
 	/** Adds delta to every key in [from, to). */
 	public void add(long from, long to, long delta) {
-		op(OP_ADD, delta, from, to);
+		updateWith(OP_ADD, delta, from, to);
 	}
 
 	/** Sets {@code bits} in every key of [from, to). */
 	public void or(long from, long to, long bits) {
-		op(OP_OR, bits, from, to);
+		updateWith(OP_OR, bits, from, to);
 	}
 
 	/** Clears {@code bits} in every key of [from, to). */
 	public void andNot(long from, long to, long bits) {
-		op(OP_AND_NOT, bits, from, to);
+		updateWith(OP_AND_NOT, bits, from, to);
 	}
 
 	public void update(long from, long to, LongUnaryOperator f) {
 		update(from, to, f, null);
 	}
 
-	private void op(int code, long x, long from, long to) {
+	private void updateWith(int code, long x, long from, long to) {
 		op = code;
 		operand = x;
 		doUpdate(from, to, null);

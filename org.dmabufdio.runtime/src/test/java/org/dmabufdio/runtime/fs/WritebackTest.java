@@ -85,11 +85,17 @@ class WritebackTest {
 		assertTrue(left <= limits[1] * 4, "dirty + writeback after the write: " + left + " kB, limit " + limits[1] * 4 + " kB");
 	}
 
-	@Test
-	void withoutThrottlingTheSameWriteIsOnlyAMemoryCopy() {
+	/** A small machine whose dirty limits (90% / 80%) no write here reaches. */
+	private static BootParams roomyDirtyLimits() {
 		BootParams p = TestMachines.small();
 		p.dirtyRatio = 90;
 		p.dirtyBackgroundRatio = 80;
+		return p;
+	}
+
+	@Test
+	void withoutThrottlingTheSameWriteIsOnlyAMemoryCopy() {
+		BootParams p = roomyDirtyLimits();
 		Writer w = new Writer(p, 400 * MB);
 		long t0 = w.s.m.now();
 		assertEquals(400 * MB, w.write(400 * MB, 0));
@@ -105,9 +111,7 @@ class WritebackTest {
 	 */
 	@Test
 	void reclaimWritesDirtyPagesBackAndFreesThem() {
-		BootParams p = TestMachines.small();
-		p.dirtyRatio = 90;
-		p.dirtyBackgroundRatio = 80;
+		BootParams p = roomyDirtyLimits();
 		Writer w = new Writer(p, 600 * MB);
 		assertEquals(600 * MB, w.write(600 * MB, 0));
 		assertTrue(w.written() > 0);
