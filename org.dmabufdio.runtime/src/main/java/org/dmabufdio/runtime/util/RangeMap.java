@@ -32,6 +32,8 @@ public final class RangeMap {
 	private int runs;
 	/** The chunk the last operation used. */
 	private int finger;
+	/** The index of the run the last look-up found in its chunk. */
+	private int hint;
 
 	/** Scratch for the runs an update produces. */
 	private long[] newStarts = new long[16];
@@ -696,8 +698,20 @@ public final class RangeMap {
 	/** Index in chunk c of the last run starting at or before key, or -1. */
 	private int lastStartAtOrBefore(int c, long key) {
 		long[] s = starts[c];
+		int n = counts[c];
+		// the run of the last look-up, or the one after it: a hint, checked before it is used
+		int h = hint;
+		if (h < n && s[h] <= key) {
+			if (h + 1 == n || s[h + 1] > key) {
+				return h;
+			}
+			if (h + 2 == n || s[h + 2] > key) {
+				hint = h + 1;
+				return h + 1;
+			}
+		}
 		int lo = 0;
-		int hi = counts[c] - 1;
+		int hi = n - 1;
 		int found = -1;
 		while (lo <= hi) {
 			int mid = (lo + hi) >>> 1;
@@ -708,6 +722,7 @@ public final class RangeMap {
 				hi = mid - 1;
 			}
 		}
+		hint = Math.max(found, 0);
 		return found;
 	}
 
