@@ -21,7 +21,11 @@ public final class Sim {
 	public final Task app;
 
 	public Sim(BootParams p, String variant) {
-		m = new Machine(p, KernelVariant.byName(variant));
+		this(new Machine(p, KernelVariant.byName(variant)));
+	}
+
+	public Sim(Machine m) {
+		this.m = m;
 		app = m.spawn("app");
 	}
 

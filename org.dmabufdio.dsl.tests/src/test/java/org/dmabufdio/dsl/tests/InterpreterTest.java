@@ -65,6 +65,20 @@ class InterpreterTest {
 				.orElseThrow(() -> new AssertionError("no step '" + textPrefix + "' in " + r.steps()));
 	}
 
+	/** The text report says where a step's time went, and says nothing for a step that only waited. */
+	@Test
+	void theTextReportListsWhatAStepSpentAndNothingForASleep() {
+		ScenarioResult r = run("""
+				    time alloc 256M from system heap as buf
+				    sleep 1s""");
+		String report = org.dmabufdio.dsl.results.TextReport.render(
+				new org.dmabufdio.dsl.results.RunResult(List.of(r), List.of()));
+		List<String> spent = report.lines().filter(l -> l.trim().startsWith("spent:")).toList();
+		assertEquals(1, spent.size(), report);
+		assertTrue(spent.get(0).trim().startsWith("spent: page_zero "), report);
+		assertTrue(spent.get(0).endsWith(" (ms)"), report);
+	}
+
 	@Nested
 	class Setup {
 

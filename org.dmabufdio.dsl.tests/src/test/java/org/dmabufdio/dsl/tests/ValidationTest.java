@@ -87,7 +87,7 @@ class ValidationTest {
 	void unknownKernelAndFeature() {
 		expect("    kernel foo with bar",
 				"ERROR 'unknown kernel 'foo'; known kernels: baseline, dmabuf_dio_mmap, dmabuf_dio' at 2:12",
-				"ERROR 'unknown kernel feature 'bar'; known features: dmabuf_dio_mmap, vm_dmabuf_dio, alloc_and_read, rw_file, dmabuf_splice' at 2:21");
+				"ERROR 'unknown kernel feature 'bar'; known features: dmabuf_dio_mmap, vm_dmabuf_dio, alloc_and_read, rw_file, dmabuf_splice, page_pool' at 2:21");
 	}
 
 	@Test

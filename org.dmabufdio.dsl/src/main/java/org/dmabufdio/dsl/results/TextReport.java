@@ -58,8 +58,9 @@ public final class TextReport {
 			}
 			out.append(String.format(Locale.ROOT, "  %4d  %-44s %-28s %12s  %s%n", step.line(), clip(step.text(), 44), result,
 					ms(step.timeNs()), rssChange).stripTrailing()).append('\n');
-			if (step.timeNs() >= SPENT_SHOWN_FROM_NS) {
-				out.append("        spent: ").append(spent(step.timeSpentNs())).append('\n');
+			String spent = spent(step.timeSpentNs());
+			if (step.timeNs() >= SPENT_SHOWN_FROM_NS && !spent.isEmpty()) {
+				out.append("        spent: ").append(spent).append('\n');
 			}
 		}
 		if (s.message() != null) {
@@ -122,11 +123,13 @@ public final class TextReport {
 	static final long SPENT_SHOWN_FROM_NS = 10_000_000;
 
 	/** The kinds of work a step spent its time on, largest first, in ms. */
+	/** The costs of at least half a ms, largest first, as "memcpy 1468, ... (ms)"; "" if none (a sleep). */
 	static String spent(Map<String, Long> ns) {
-		return ns.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+		String parts = ns.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
 				.filter(e -> e.getValue() >= 500_000)
 				.map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.0f", e.getValue() / 1e6))
-				.collect(java.util.stream.Collectors.joining(", ", "", " (ms)"));
+				.collect(java.util.stream.Collectors.joining(", "));
+		return parts.isEmpty() ? "" : parts + " (ms)";
 	}
 
 	private static String clip(String s, int n) {

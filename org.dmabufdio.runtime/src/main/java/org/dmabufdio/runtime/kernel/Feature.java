@@ -14,7 +14,9 @@ public enum Feature {
 	/** DMA_BUF_IOCTL_RW_FILE: the exporter reads or writes a file straight into its pages. */
 	RW_FILE("rw_file", "DMA_BUF_IOCTL_RW_FILE: exporter-side direct I/O, no GUP"),
 	/** copy_file_range()/sendfile()/splice() accept a dma-buf as source or destination. */
-	DMABUF_SPLICE("dmabuf_splice", "copy_file_range/sendfile/splice to and from a dma-buf");
+	DMABUF_SPLICE("dmabuf_splice", "copy_file_range/sendfile/splice to and from a dma-buf"),
+	/** Android's system heap page pools: released buffers' pages kept zeroed for the next allocation. */
+	PAGE_POOL("page_pool", "Android's system heap page pools: released pages zeroed by a worker and reused, given back under reclaim");
 
 	private final String keyword;
 	private final String description;

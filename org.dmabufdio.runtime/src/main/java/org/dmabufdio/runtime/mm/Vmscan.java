@@ -45,6 +45,8 @@ public final class Vmscan implements Reclaimer {
 	private double kswapdNsPerPage;
 	/** kswapd's time spent in the batch being run. */
 	private long kswapdNs;
+	/** Pages the last shrinkNode() looked at. */
+	private long passScanned;
 	/** kswapd's CPU speed relative to the task's (Android keeps it off the big cores). */
 	private double kswapdSpeed = 1;
 
@@ -145,7 +147,10 @@ public final class Vmscan implements Reclaimer {
 				break; // not yet a whole batch's worth of time
 			}
 			kswapdNs = 0;
+			long lruPages = lruPages();
 			long got = shrinkNode(Math.min(fit, need), Mode.KSWAPD);
+			// shrink_slab() asks the shrinkers for the share of the LRU the passes scanned
+			got += shrinkSlab(lruPages > passScanned ? (double) passScanned / lruPages : 1.0);
 			kswapdTime += kswapdNs;
 			if (got == 0) {
 				kswapdAwake = false; // nothing left it can reclaim
@@ -187,10 +192,95 @@ public final class Vmscan implements Reclaimer {
 	@Override
 	public long tryToFreePages(long nrToReclaim, long gfp, int order) {
 		long perCall = lru.lruGen() != null ? MIN_LRU_BATCH : PageAllocator.SWAP_CLUSTER_MAX;
-		long calls = (nrToReclaim + perCall - 1) / perCall;
+		// each call ends with shrink_slab() at DEF_PRIORITY: while shrinkers give pages back,
+		// fewer calls bring the free pages up
+		long calls = 0;
+		long slabFreed = 0;
+		while (calls * perCall + slabFreed < nrToReclaim && shrinkableObjects() > 0) {
+			slabFreed += shrinkSlab(1.0 / (1L << DEF_PRIORITY));
+			calls++;
+		}
+		long missing = nrToReclaim - calls * perCall - slabFreed;
+		if (missing > 0) {
+			calls += (missing + perCall - 1) / perCall;
+		}
 		vmstat.count(VmEvent.ALLOCSTALL, calls);
 		costs.charge(Cost.SHRINK_SLAB_NS, calls);
-		return shrinkNode(nrToReclaim, Mode.DIRECT);
+		return shrinkNode(slabFreed == 0 ? nrToReclaim : calls * perCall, Mode.DIRECT);
+	}
+
+	/** SHRINK_BATCH: what {@code do_shrink_slab()} asks a shrinker to scan at a time. */
+	static final long SHRINK_BATCH = 128;
+	/** DEF_PRIORITY: a reclaim pass starts by scanning 1/4096 of every LRU list. */
+	static final int DEF_PRIORITY = 12;
+
+	/** A registered shrinker and its {@code nr_deferred}: work asked of it but not yet done. */
+	private static final class Registered {
+		final Shrinker shrinker;
+		long nrDeferred;
+
+		Registered(Shrinker shrinker) {
+			this.shrinker = shrinker;
+		}
+	}
+
+	private final List<Registered> shrinkers = new ArrayList<>();
+
+	/** {@code register_shrinker()}. */
+	public void registerShrinker(Shrinker shrinker) {
+		shrinkers.add(new Registered(shrinker));
+	}
+
+	/** The LRU pages reclaim could scan: file pages, and anonymous ones with swap. */
+	private long lruPages() {
+		LruGen gen = lru.lruGen();
+		if (gen != null) {
+			return gen.nrPages(LruGen.FILE) + (swap != null ? gen.nrPages(LruGen.ANON) : 0);
+		}
+		return lru.size(LruList.INACTIVE_FILE) + lru.size(LruList.ACTIVE_FILE)
+				+ (swap != null ? lru.size(LruList.INACTIVE_ANON) + lru.size(LruList.ACTIVE_ANON) : 0);
+	}
+
+	private long shrinkableObjects() {
+		long n = 0;
+		for (Registered r : shrinkers) {
+			n += r.shrinker.countObjects();
+		}
+		return n;
+	}
+
+	/**
+	 * {@code shrink_slab()} → {@code do_shrink_slab()} for one reclaim pass that scanned the
+	 * fraction {@code scanned} of the LRU (1 / 2^priority): each shrinker is asked for that
+	 * fraction of what it holds, times 4 / seeks, plus half the work deferred by earlier passes,
+	 * at most twice what it holds, in batches of SHRINK_BATCH; what a pass asked for and did not
+	 * get done is deferred. Returns the pages freed.
+	 */
+	long shrinkSlab(double scanned) {
+		long freed = 0;
+		for (Registered r : shrinkers) {
+			long freeable = r.shrinker.countObjects();
+			if (freeable == 0) {
+				continue;
+			}
+			long nr = r.nrDeferred;
+			r.nrDeferred = 0;
+			long delta = (long) (freeable * scanned) * 4 / r.shrinker.seeks();
+			long totalScan = Math.min(nr / 2 + delta, 2 * freeable);
+			long done = 0;
+			while (totalScan >= SHRINK_BATCH || totalScan >= freeable) {
+				long nrToScan = Math.min(SHRINK_BATCH, totalScan);
+				long got = r.shrinker.scanObjects(nrToScan);
+				freed += got;
+				totalScan -= nrToScan;
+				done += nrToScan;
+				if (got == 0) {
+					break;
+				}
+			}
+			r.nrDeferred = Math.min(Math.max(nr + delta - done, 0), 2 * freeable);
+		}
+		return freed;
 	}
 
 	/**
@@ -230,6 +320,7 @@ public final class Vmscan implements Reclaimer {
 				break; // the lists are empty
 			}
 		}
+		passScanned = scanned;
 		return reclaimed;
 	}
 
@@ -267,6 +358,7 @@ public final class Vmscan implements Reclaimer {
 			scanned += r[0];
 			reclaimed += r[1];
 		}
+		passScanned = scanned;
 		return reclaimed;
 	}
 

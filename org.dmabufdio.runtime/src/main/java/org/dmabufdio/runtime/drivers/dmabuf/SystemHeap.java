@@ -37,11 +37,22 @@ public final class SystemHeap implements DmaHeap, DmaBufOps {
 
 	private final Kernel k;
 	private final DmaHeaps heaps;
+	/** Android's page pools, on kernels with {@link Feature#PAGE_POOL}; else null. */
+	private final PagePools pools;
 	private long lastError;
 
 	SystemHeap(Kernel k, DmaHeaps heaps) {
 		this.k = k;
 		this.heaps = heaps;
+		this.pools = k.variant.has(Feature.PAGE_POOL) ? new PagePools(k, ORDERS) : null;
+		if (pools != null) {
+			k.vmscan.registerShrinker(pools);
+		}
+	}
+
+	/** Pages the page pools hold (0 without them). */
+	public long pooledPages() {
+		return pools == null ? 0 : pools.pages();
 	}
 
 	@Override
@@ -61,16 +72,21 @@ public final class SystemHeap implements DmaHeap, DmaBufOps {
 
 	/**
 	 * {@code alloc_largest_available()}: the largest order that fits what remains and is not
-	 * above the last order used; returns {pfn, order index} or null.
+	 * above the last order used; returns {pfn, order index, 1 if it came from a page pool} or
+	 * null. With page pools, {@code dmabuf_page_pool_alloc()} takes a pooled block first.
 	 */
 	long[] allocLargestAvailable(long sizeRemaining, int maxOrder) {
 		for (int i = 0; i < ORDERS.length; i++) {
 			if (sizeRemaining < (Units.PAGE_SIZE << ORDERS[i]) || maxOrder < ORDERS[i]) {
 				continue;
 			}
+			long pooled = pools != null ? pools.fetch(i) : -1;
+			if (pooled >= 0) {
+				return new long[] { pooled, i, 1 };
+			}
 			long pfn = k.pageAlloc.allocPages(ORDER_FLAGS[i], ORDERS[i]);
 			if (pfn >= 0) {
-				return new long[] { pfn, i };
+				return new long[] { pfn, i, 0 };
 			}
 		}
 		return null;
@@ -101,7 +117,9 @@ public final class SystemHeap implements DmaHeap, DmaBufOps {
 			int order = ORDERS[(int) block[1]];
 			blocks.add(block);
 			k.costs.charge(ALLOC_COST[(int) block[1]], 1L << order);
-			k.costs.charge(Cost.PAGE_ZERO_NS, 1L << order); // __GFP_ZERO
+			if (block[2] == 0) {
+				k.costs.charge(Cost.PAGE_ZERO_NS, 1L << order); // __GFP_ZERO; pooled blocks were zeroed when freed
+			}
 			remaining -= Units.PAGE_SIZE << order;
 			maxOrder = order;
 			if (len - remaining >= nextReport) {
@@ -157,7 +175,54 @@ public final class SystemHeap implements DmaHeap, DmaBufOps {
 					buffer.name + " released with " + pinned + " pages still pinned");
 		}
 		buffer.pages.setOnUnpin((pages, from, to) -> freeUnpinned(buffer, from, to));
+		if (pools != null) {
+			deferredFreeToPools(buffer);
+		}
 		freeUnpinned(buffer, 0, buffer.sizePages());
+	}
+
+	/**
+	 * Android's {@code system_heap_dma_buf_release()}: hands every block no pin holds to the
+	 * deferred-free worker, which zeroes it and puts it in its order's pool; pinned blocks are
+	 * freed when unpinned, as without pools.
+	 */
+	private void deferredFreeToPools(DmaBuf buffer) {
+		List<long[]> blocks = new ArrayList<>();
+		long pooled = 0;
+		long runStart = -1;
+		long runEnd = -1;
+		for (long[] c : buffer.chunks) {
+			long from = c[0];
+			long to = from + (1L << c[1]);
+			if (!buffer.pages.isResident(from) || buffer.pages.pinnedPages(from, to) > 0) {
+				continue;
+			}
+			blocks.add(new long[] { orderIndex((int) c[1]), buffer.pages.pfn(from) });
+			pooled += to - from;
+			if (from != runEnd) {
+				removeFromBuffer(buffer, runStart, runEnd);
+				runStart = from;
+			}
+			runEnd = to;
+		}
+		removeFromBuffer(buffer, runStart, runEnd);
+		k.vmstat.mod(NodeStat.NR_DMABUF, -pooled);
+		pools.deferredFree(blocks);
+	}
+
+	private static void removeFromBuffer(DmaBuf buffer, long from, long to) {
+		if (from < to) {
+			buffer.pages.remove(from, to);
+		}
+	}
+
+	private static int orderIndex(int order) {
+		for (int i = 0; i < ORDERS.length; i++) {
+			if (ORDERS[i] == order) {
+				return i;
+			}
+		}
+		throw new IllegalArgumentException("no pool for order " + order);
 	}
 
 	/** __free_pages() of the released buffer's pages that no pin holds any more. */
