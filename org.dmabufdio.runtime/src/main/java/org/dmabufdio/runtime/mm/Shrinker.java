@@ -3,7 +3,7 @@ package org.dmabufdio.runtime.mm;
 /**
  * {@code struct shrinker} (include/linux/shrinker.h): a cache outside the LRU lists that reclaim
  * asks to give memory back, in proportion to how hard it is reclaiming ({@code do_shrink_slab()}
- * in mm/vmscan.c). Objects here are pages.
+ * in mm/shrinker.c, see {@link Shrinkers}). Objects here are pages.
  */
 public interface Shrinker {
 

@@ -45,6 +45,8 @@ public final class Vmscan implements Reclaimer {
 	private double kswapdNsPerPage;
 	/** kswapd's time spent in the batch being run. */
 	private long kswapdNs;
+	/** The caches outside the LRU that shrink_slab() asks to give pages back. */
+	private final Shrinkers shrinkers = new Shrinkers();
 	/** Pages the last shrinkNode() looked at. */
 	private long passScanned;
 	/** kswapd's CPU speed relative to the task's (Android keeps it off the big cores). */
@@ -150,7 +152,7 @@ public final class Vmscan implements Reclaimer {
 			long lruPages = lruPages();
 			long got = shrinkNode(Math.min(fit, need), Mode.KSWAPD);
 			// shrink_slab() asks the shrinkers for the share of the LRU the passes scanned
-			got += shrinkSlab(lruPages > passScanned ? (double) passScanned / lruPages : 1.0);
+			got += shrinkers.shrinkSlab(lruPages > passScanned ? (double) passScanned / lruPages : 1.0);
 			kswapdTime += kswapdNs;
 			if (got == 0) {
 				kswapdAwake = false; // nothing left it can reclaim
@@ -177,6 +179,11 @@ public final class Vmscan implements Reclaimer {
 		kswapdTime = 0;
 	}
 
+	/** {@code register_shrinker()}. */
+	public void registerShrinker(Shrinker shrinker) {
+		shrinkers.register(shrinker);
+	}
+
 	@Override
 	public boolean reclaimThrottle() {
 		return flusher.reclaimThrottle();
@@ -196,8 +203,8 @@ public final class Vmscan implements Reclaimer {
 		// fewer calls bring the free pages up
 		long calls = 0;
 		long slabFreed = 0;
-		while (calls * perCall + slabFreed < nrToReclaim && shrinkableObjects() > 0) {
-			slabFreed += shrinkSlab(1.0 / (1L << DEF_PRIORITY));
+		while (calls * perCall + slabFreed < nrToReclaim && shrinkers.countObjects() > 0) {
+			slabFreed += shrinkers.shrinkSlab(1.0 / (1L << Shrinkers.DEF_PRIORITY));
 			calls++;
 		}
 		long missing = nrToReclaim - calls * perCall - slabFreed;
@@ -209,28 +216,6 @@ public final class Vmscan implements Reclaimer {
 		return shrinkNode(slabFreed == 0 ? nrToReclaim : calls * perCall, Mode.DIRECT);
 	}
 
-	/** SHRINK_BATCH: what {@code do_shrink_slab()} asks a shrinker to scan at a time. */
-	static final long SHRINK_BATCH = 128;
-	/** DEF_PRIORITY: a reclaim pass starts by scanning 1/4096 of every LRU list. */
-	static final int DEF_PRIORITY = 12;
-
-	/** A registered shrinker and its {@code nr_deferred}: work asked of it but not yet done. */
-	private static final class Registered {
-		final Shrinker shrinker;
-		long nrDeferred;
-
-		Registered(Shrinker shrinker) {
-			this.shrinker = shrinker;
-		}
-	}
-
-	private final List<Registered> shrinkers = new ArrayList<>();
-
-	/** {@code register_shrinker()}. */
-	public void registerShrinker(Shrinker shrinker) {
-		shrinkers.add(new Registered(shrinker));
-	}
-
 	/** The LRU pages reclaim could scan: file pages, and anonymous ones with swap. */
 	private long lruPages() {
 		LruGen gen = lru.lruGen();
@@ -239,48 +224,6 @@ public final class Vmscan implements Reclaimer {
 		}
 		return lru.size(LruList.INACTIVE_FILE) + lru.size(LruList.ACTIVE_FILE)
 				+ (swap != null ? lru.size(LruList.INACTIVE_ANON) + lru.size(LruList.ACTIVE_ANON) : 0);
-	}
-
-	private long shrinkableObjects() {
-		long n = 0;
-		for (Registered r : shrinkers) {
-			n += r.shrinker.countObjects();
-		}
-		return n;
-	}
-
-	/**
-	 * {@code shrink_slab()} → {@code do_shrink_slab()} for one reclaim pass that scanned the
-	 * fraction {@code scanned} of the LRU (1 / 2^priority): each shrinker is asked for that
-	 * fraction of what it holds, times 4 / seeks, plus half the work deferred by earlier passes,
-	 * at most twice what it holds, in batches of SHRINK_BATCH; what a pass asked for and did not
-	 * get done is deferred. Returns the pages freed.
-	 */
-	long shrinkSlab(double scanned) {
-		long freed = 0;
-		for (Registered r : shrinkers) {
-			long freeable = r.shrinker.countObjects();
-			if (freeable == 0) {
-				continue;
-			}
-			long nr = r.nrDeferred;
-			r.nrDeferred = 0;
-			long delta = (long) (freeable * scanned) * 4 / r.shrinker.seeks();
-			long totalScan = Math.min(nr / 2 + delta, 2 * freeable);
-			long done = 0;
-			while (totalScan >= SHRINK_BATCH || totalScan >= freeable) {
-				long nrToScan = Math.min(SHRINK_BATCH, totalScan);
-				long got = r.shrinker.scanObjects(nrToScan);
-				freed += got;
-				totalScan -= nrToScan;
-				done += nrToScan;
-				if (got == 0) {
-					break;
-				}
-			}
-			r.nrDeferred = Math.min(Math.max(nr + delta - done, 0), 2 * freeable);
-		}
-		return freed;
 	}
 
 	/**

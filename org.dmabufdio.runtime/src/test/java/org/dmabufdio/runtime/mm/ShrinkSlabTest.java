@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.dmabufdio.runtime.Sim;
 import org.junit.jupiter.api.Test;
 
-/** shrink_slab() and do_shrink_slab() (mm/vmscan.c): what reclaim asks of a shrinker. */
+/** shrink_slab() and do_shrink_slab() (mm/shrinker.c): what reclaim asks of a shrinker. */
 class ShrinkSlabTest {
 
 	/** A cache of {@code held} pages that frees what it is asked for and remembers the asks. */
@@ -34,26 +34,26 @@ class ShrinkSlabTest {
 		}
 	}
 
-	private static final double DEF_PRIORITY_SCAN = 1.0 / (1 << Vmscan.DEF_PRIORITY);
+	private static final double DEF_PRIORITY_SCAN = 1.0 / (1 << Shrinkers.DEF_PRIORITY);
 
 	@Test
 	void aPassAsksForItsShareTimesFourOverSeeksInBatches() {
-		Vmscan vmscan = new Sim("baseline").k().vmscan;
+		Shrinkers shrinkers = new Shrinkers();
 		Cache cache = new Cache(1 << 20);
-		vmscan.registerShrinker(cache);
-		assertEquals(512, vmscan.shrinkSlab(DEF_PRIORITY_SCAN), "(2^20 >> 12) * 4 / DEFAULT_SEEKS");
+		shrinkers.register(cache);
+		assertEquals(512, shrinkers.shrinkSlab(DEF_PRIORITY_SCAN), "(2^20 >> 12) * 4 / DEFAULT_SEEKS");
 		assertEquals(4, cache.calls, "SHRINK_BATCH (128) at a time");
-		assertEquals(1 << 20, vmscan.shrinkSlab(1.0) + 512, "a pass over every page asks for all of it");
+		assertEquals(1 << 20, shrinkers.shrinkSlab(1.0) + 512, "a pass over every page asks for all of it");
 	}
 
 	@Test
 	void smallAsksAreDeferredUntilTheyMakeABatch() {
-		Vmscan vmscan = new Sim("baseline").k().vmscan;
+		Shrinkers shrinkers = new Shrinkers();
 		Cache cache = new Cache(8192); // (8192 >> 12) * 4 / 2 = 4 pages a pass
-		vmscan.registerShrinker(cache);
+		shrinkers.register(cache);
 		int passes = 0;
 		while (cache.calls == 0 && passes < 1000) {
-			vmscan.shrinkSlab(DEF_PRIORITY_SCAN);
+			shrinkers.shrinkSlab(DEF_PRIORITY_SCAN);
 			passes++;
 		}
 		assertTrue(passes > 1, "the first pass asks for less than a batch");
