@@ -755,38 +755,40 @@ class InterpreterTest {
 			return new Budget(steps, simulatedNs, Budget.DEFAULT.maxWallNs(), work);
 		}
 
+		/** Runs {@code body} under {@code budget}, which must stop it with an error at line 5; returns the message. */
+		private String stoppedAtLine5(Budget budget, String body) {
+			ScenarioResult r = runWith(budget, body);
+			assertEquals(Verdict.ERROR, r.status(), r.message());
+			assertEquals(5, r.line(), r.message());
+			return r.message();
+		}
+
 		@Test
 		void theStepBudgetStopsAScenarioWithAnError() {
-			ScenarioResult r = runWith(budget(3, Budget.DEFAULT.maxSimulatedNs(), Budget.DEFAULT.maxWork()), """
-					    mmap anon 4K
-					    mmap anon 4K
-					    mmap anon 4K
-					    mmap anon 4K""");
-			assertEquals(Verdict.ERROR, r.status());
-			assertEquals("step budget exceeded (3 steps)", r.message());
-			assertEquals(5, r.line());
+			assertEquals("step budget exceeded (3 steps)",
+					stoppedAtLine5(budget(3, Budget.DEFAULT.maxSimulatedNs(), Budget.DEFAULT.maxWork()), """
+							    mmap anon 4K
+							    mmap anon 4K
+							    mmap anon 4K
+							    mmap anon 4K"""));
 		}
 
 		@Test
 		void theSimulatedTimeBudget() {
-			ScenarioResult r = runWith(budget(1000, 1_000_000_000L, Budget.DEFAULT.maxWork()), """
-					    mmap anon 4K
-					    sleep 2s
-					    mmap anon 4K""");
-			assertEquals(Verdict.ERROR, r.status());
-			assertEquals("simulated time budget exceeded", r.message());
-			assertEquals(5, r.line());
+			assertEquals("simulated time budget exceeded",
+					stoppedAtLine5(budget(1000, 1_000_000_000L, Budget.DEFAULT.maxWork()), """
+							    mmap anon 4K
+							    sleep 2s
+							    mmap anon 4K"""));
 		}
 
 		@Test
 		void theWorkBudgetStopsALongStep() {
-			ScenarioResult r = runWith(budget(1000, Budget.DEFAULT.maxSimulatedNs(), 10), """
+			String message = stoppedAtLine5(budget(1000, Budget.DEFAULT.maxSimulatedNs(), 10), """
 					    file data.bin size 1G
 					    mmap anon 1G as buf
 					    read data.bin in chunks of 4K into buf""");
-			assertEquals(Verdict.ERROR, r.status());
-			assertEquals(5, r.line(), r.message());
-			assertTrue(r.message().contains("more than 10 steps of work"), r.message());
+			assertTrue(message.contains("more than 10 steps of work"), message);
 		}
 	}
 }

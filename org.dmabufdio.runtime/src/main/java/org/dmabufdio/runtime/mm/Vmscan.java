@@ -237,8 +237,7 @@ public final class Vmscan implements Reclaimer {
 		}
 		long reclaimed = 0;
 		// like priority reaching 0: give up once every page has been looked at twice
-		long scanLimit = 2 * (lru.size(LruList.INACTIVE_FILE) + lru.size(LruList.ACTIVE_FILE)
-				+ (swap != null ? lru.size(LruList.INACTIVE_ANON) + lru.size(LruList.ACTIVE_ANON) : 0));
+		long scanLimit = 2 * lruPages();
 		long scanned = 0;
 		while (reclaimed < nrToReclaim && scanned < scanLimit) {
 			tick.run();

@@ -1,6 +1,7 @@
 package org.dmabufdio.runtime.drivers.dmabuf;
 
 import java.util.ArrayDeque;
+import java.util.List;
 
 import org.dmabufdio.runtime.kernel.Kernel;
 import org.dmabufdio.runtime.mm.NodeStat;
@@ -65,7 +66,7 @@ final class PagePools implements Shrinker {
 	 * worker zeroes them one buffer after another ({@code system_heap_zero_buffer()}), on its own
 	 * CPU, and then {@code dmabuf_page_pool_free()} adds each to its order's pool.
 	 */
-	void deferredFree(java.util.List<long[]> blocks) {
+	void deferredFree(List<long[]> blocks) {
 		long pages = 0;
 		for (long[] b : blocks) {
 			pages += 1L << orders[(int) b[0]];
@@ -88,15 +89,10 @@ final class PagePools implements Shrinker {
 		}
 	}
 
-	/** Pages in the pools, zeroed or still waiting for the worker. */
-	long pages() {
-		return total;
-	}
-
-	/** {@code dmabuf_page_pool_shrink_count()}. */
+	/** {@code dmabuf_page_pool_shrink_count()}: pages in the pools, zeroed or still waiting for the worker. */
 	@Override
 	public long countObjects() {
-		return pages();
+		return total;
 	}
 
 	/**

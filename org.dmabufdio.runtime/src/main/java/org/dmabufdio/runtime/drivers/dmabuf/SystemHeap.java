@@ -52,7 +52,7 @@ public final class SystemHeap implements DmaHeap, DmaBufOps {
 
 	/** Pages the page pools hold (0 without them). */
 	public long pooledPages() {
-		return pools == null ? 0 : pools.pages();
+		return pools == null ? 0 : pools.countObjects();
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
+import java.util.List;
 
 import org.dmabufdio.runtime.Machine;
 import org.dmabufdio.runtime.Sim;
@@ -11,6 +12,8 @@ import org.dmabufdio.runtime.TestMachines;
 import org.dmabufdio.runtime.kernel.BootParams;
 import org.dmabufdio.runtime.kernel.Feature;
 import org.dmabufdio.runtime.kernel.KernelVariant;
+import org.dmabufdio.runtime.mm.Gfp;
+import org.dmabufdio.runtime.mm.VmEvent;
 import org.dmabufdio.runtime.time.Cost;
 import org.dmabufdio.runtime.util.Units;
 import org.junit.jupiter.api.Test;
@@ -85,6 +88,37 @@ class PagePoolsTest {
 		long left = systemHeap(s).pooledPages();
 		assertTrue(left < pooled, "the shrinker gave pool pages back: " + left + " of " + pooled);
 		assertEquals(left * 4, s.mem("KReclaimable") - s.mem("SReclaimable"));
+	}
+
+	@Test
+	void kswapdAsksThePoolForItsShareToo() {
+		Sim s = withPools(TestMachines.small());
+		s.m.createFile("cache.bin", 256 * MB);
+		s.readAll("cache.bin", s.anon(256 * MB), false);
+		s.m.close(s.app, s.alloc("system", 256 * MB));
+		s.m.sleep(1_000_000_000L);
+		long pooled = systemHeap(s).pooledPages();
+		long stalls = s.events(VmEvent.ALLOCSTALL);
+		// below the low watermark without entering direct reclaim: only kswapd is woken
+		long all = s.k().pageAlloc.freePages();
+		s.k().pageAlloc.allocPagesBulk(Gfp.__GFP_KSWAPD_RECLAIM, all, (pfn, n) -> { });
+		s.m.sleep(1_000_000_000L);
+		assertEquals(stalls, s.events(VmEvent.ALLOCSTALL));
+		assertTrue(systemHeap(s).pooledPages() < pooled, "kswapd's shrink_slab() took pool pages");
+		assertTrue(s.k().pageAlloc.balanced(), "and kswapd got back to the high watermark");
+	}
+
+	@Test
+	void theShrinkerEmptiesTheOrder0PoolFirstAndFreesWholeBlocks() {
+		Sim s = withPools(TestMachines.small());
+		PagePools pools = new PagePools(s.k(), SystemHeap.ORDERS);
+		long big = s.k().pageAlloc.allocPages(Gfp.GFP_KERNEL, 8);
+		long small = s.k().pageAlloc.allocPages(Gfp.GFP_KERNEL, 0);
+		pools.deferredFree(List.of(new long[] { 0, big }, new long[] { 2, small }));
+		assertEquals(257, pools.countObjects());
+		assertEquals(1, pools.scanObjects(1), "the order-0 pool (last created) goes first");
+		assertEquals(256, pools.scanObjects(1), "an order-8 block is freed whole");
+		assertEquals(0, pools.countObjects());
 	}
 
 	@Test
