@@ -163,6 +163,10 @@ class ValidationTest {
 		expect("    alloc 20G from system heap",
 				"WARNING 'alloc of 20G is beyond the device's 16G of RAM: it will fail with ENOMEM' at 2:11");
 		expect("    alloc 20G from system heap\n    assert fails ENOMEM");
+		expect("    alloc 1P from system heap",
+				"WARNING 'alloc of 1P is beyond the device's 16G of RAM: it will fail with ENOMEM' at 2:11");
+		expect("    file big.bin size 3E");
+		expect("    file big.bin size 4E", "ERROR '4E is beyond the 2^62 bytes a scenario can name' at 2:23");
 	}
 
 	@Test

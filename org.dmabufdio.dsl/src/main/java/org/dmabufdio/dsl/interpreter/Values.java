@@ -18,7 +18,7 @@ final class Values {
 	static long size(Env env, SizeExpr e) {
 		String text = e instanceof SizeLiteral l ? l.getText() : param(env, ((SizeParam) e).getParam(), e);
 		if (!Sizes.hasUnitOrIsZero(text)) {
-			throw ScenarioException.error(e, "'" + text + "' is not a size: it needs a unit (B, K, M, G, T)");
+			throw ScenarioException.error(e, "'" + text + "' is not a size: it needs a unit (B, K, M, G, T, P, E)");
 		}
 		try {
 			return Sizes.bytes(text);

@@ -5,14 +5,16 @@ import java.math.RoundingMode;
 import java.util.Map;
 
 /**
- * Sizes as scenarios write them: B, K, M, G, T are binary multiples (as the kernel's
- * memparse()), KiB..TiB say so explicitly, kB is the 1024-byte unit /proc prints; decimals are
+ * Sizes as scenarios write them: B, K, M, G, T, P, E are binary multiples (as the kernel's
+ * memparse()), KiB..EiB say so explicitly, kB is the 1024-byte unit /proc prints; decimals are
  * allowed (3.21G). A number without a unit is not a size, except 0.
  */
 public final class Sizes {
 
-	private static final Map<String, Long> UNITS = Map.of("B", 1L, "K", 1L << 10, "M", 1L << 20, "G", 1L << 30, "T",
-			1L << 40, "KiB", 1L << 10, "MiB", 1L << 20, "GiB", 1L << 30, "TiB", 1L << 40, "kB", 1L << 10);
+	private static final Map<String, Long> UNITS = Map.ofEntries(Map.entry("B", 1L), Map.entry("K", 1L << 10),
+			Map.entry("M", 1L << 20), Map.entry("G", 1L << 30), Map.entry("T", 1L << 40), Map.entry("P", 1L << 50),
+			Map.entry("E", 1L << 60), Map.entry("KiB", 1L << 10), Map.entry("MiB", 1L << 20), Map.entry("GiB", 1L << 30),
+			Map.entry("TiB", 1L << 40), Map.entry("PiB", 1L << 50), Map.entry("EiB", 1L << 60), Map.entry("kB", 1L << 10));
 
 	private Sizes() {
 	}
@@ -51,8 +53,8 @@ public final class Sizes {
 
 	/** A byte count as a short human size (3G, 1.5M, 4096B). */
 	public static String format(long bytes) {
-		String[] units = { "T", "G", "M", "K" };
-		long[] mult = { 1L << 40, 1L << 30, 1L << 20, 1L << 10 };
+		String[] units = { "E", "P", "T", "G", "M", "K" };
+		long[] mult = { 1L << 60, 1L << 50, 1L << 40, 1L << 30, 1L << 20, 1L << 10 };
 		for (int i = 0; i < units.length; i++) {
 			if (Math.abs(bytes) >= mult[i]) {
 				BigDecimal v = BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(mult[i]), 2, RoundingMode.HALF_UP)
