@@ -62,6 +62,16 @@ class MainTest {
 	}
 
 	@Test
+	void theSummaryCountsErrorsAndTheFilesThatDidNotRun() throws IOException {
+		Path bad = write("two.dmabuf", "scenario \"bad\" {\n    alloc 3 from system heap\n    alloc 4 from system heap\n}\n");
+		Path ok = write("fine.dmabuf", "scenario \"ok\" {\n    alloc 1M from system heap; mmap\n    assert ok\n}\n");
+		Run r = run("run", bad.toString(), ok.toString());
+		assertEquals(252, r.exit());
+		assertTrue(r.out().contains("1 scenario runs: 1 pass 0 fail 0 xfail 0 skip 0 error; 2 errors in 1 file that did not run"),
+				r.out());
+	}
+
+	@Test
 	void aFileThatDoesNotParseExits252() throws IOException {
 		Path bad = write("syntax.dmabuf", "scenario \"x\" {\n    alocate 3G\n}\n");
 		Run r = run("run", bad.toString());

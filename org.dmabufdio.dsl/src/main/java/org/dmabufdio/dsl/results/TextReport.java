@@ -140,6 +140,10 @@ public final class TextReport {
 		return String.format(Locale.ROOT, "%.3f ms", ns / 1e6);
 	}
 
+	private static String plural(long n, String word) {
+		return n + " " + word + (n == 1 ? "" : "s");
+	}
+
 	public static String summary(RunResult run) {
 		Map<Verdict, Integer> counts = new java.util.EnumMap<>(Verdict.class);
 		for (ScenarioResult s : run.scenarios()) {
@@ -150,9 +154,11 @@ public final class TextReport {
 		for (Verdict v : Verdict.values()) {
 			sb.append(' ').append(counts.getOrDefault(v, 0)).append(' ').append(v.word());
 		}
-		long errors = run.diagnostics().stream().filter(d -> "error".equals(d.severity())).count();
-		if (errors > 0) {
-			sb.append("; ").append(errors).append(" file error").append(errors == 1 ? "" : "s");
+		List<FileDiagnostic> errors = run.diagnostics().stream().filter(d -> "error".equals(d.severity())).toList();
+		if (!errors.isEmpty()) {
+			long files = errors.stream().map(FileDiagnostic::file).distinct().count();
+			sb.append("; ").append(plural(errors.size(), "error")).append(" in ").append(plural(files, "file"))
+					.append(" that did not run");
 		}
 		return sb.toString();
 	}
