@@ -87,7 +87,7 @@ public final class Filemap {
 	 */
 	public long deleteFromPageCache(AddressSpace mapping, long from, long to) {
 		Pages pages = mapping.pages;
-		k.lru.remove(pages, from, to);
+		k.lru.removeFreed(pages, from, to);
 		long freed = 0;
 		for (long s = from; s < to;) {
 			long e = Math.min(to, pages.pfnRunEnd(s));
@@ -150,8 +150,7 @@ public final class Filemap {
 					return copied > 0 ? copied : -ENOMEM;
 				}
 			}
-			if (mapping.pages.testFlag(index, Pages.PG_READAHEAD)) {
-				mapping.pages.clearFlags(index, index + 1, Pages.PG_READAHEAD);
+			if (mapping.pages.testClearReadahead(index)) {
 				k.readahead.pageCacheAsyncRa(file, index, last - index);
 			}
 			long runEnd = runEnd(mapping.pages, index, last);
@@ -194,8 +193,7 @@ public final class Filemap {
 				}
 				k.readahead.readPages(inode, index, index + 1);
 			}
-		} else if (mapping.pages.testFlag(index, Pages.PG_READAHEAD)) {
-			mapping.pages.clearFlags(index, index + 1, Pages.PG_READAHEAD);
+		} else if (mapping.pages.testClearReadahead(index)) {
 			k.readahead.pageCacheAsyncRa(file, index, file.ra.raPages); // do_async_mmap_readahead()
 		}
 		long winStart = Math.max(vma.start(), vpn & -FAULT_AROUND_PAGES);
@@ -213,16 +211,16 @@ public final class Filemap {
 		});
 		for (long[] r : map) {
 			long idx = vma.backingIndex(r[0]);
-			List<long[]> unmarked = new ArrayList<>(); // filemap_map_pages() skips readahead marks
-			mapping.pages.flagRuns(idx, idx + (r[1] - r[0]), (s, e, f) -> {
-				if ((f & Pages.PG_READAHEAD) == 0) {
-					unmarked.add(new long[] { s, e });
+			long idxEnd = idx + (r[1] - r[0]);
+			for (long s = idx; s < idxEnd;) { // filemap_map_pages() skips readahead marks
+				long mark = mapping.pages.firstReadahead(s, idxEnd);
+				long e = mark < 0 ? idxEnd : mark;
+				if (s < e) {
+					k.clock.waitUntil(mapping.readyBy(s, e));
+					mapping.readyAt.set(s, e, 0);
+					k.memory.setPteRange(vma, r[0] + (s - idx), e - s, false);
 				}
-			});
-			for (long[] u : unmarked) {
-				k.clock.waitUntil(mapping.readyBy(u[0], u[1]));
-				mapping.readyAt.set(u[0], u[1], 0);
-				k.memory.setPteRange(vma, r[0] + (u[0] - idx), u[1] - u[0], false);
+				s = e + (mark < 0 ? 0 : 1);
 			}
 		}
 		return 0;
@@ -247,7 +245,7 @@ public final class Filemap {
 	/** The end of the run of resident pages from {@code index}, stopping before a readahead mark. */
 	private static long runEnd(Pages pages, long index, long last) {
 		long end = pages.residentRunEnd(index, last);
-		long mark = pages.firstWithFlag(index + 1, end, Pages.PG_READAHEAD);
+		long mark = pages.firstReadahead(index + 1, end);
 		return mark > 0 ? mark : end;
 	}
 

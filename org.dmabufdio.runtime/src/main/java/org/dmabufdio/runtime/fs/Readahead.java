@@ -151,9 +151,9 @@ public final class Readahead {
 					readPages(inode, s, s + got);
 				}
 				// marked after the submission (the kernel marks it while adding): nothing looks
-				// in between, and the uptodate bit then lands on one fresh run
+				// in between
 				if (mark >= s && mark < s + got) {
-					mapping.pages.setFlags(mark, mark + 1, Pages.PG_READAHEAD);
+					mapping.pages.setReadahead(mark);
 				}
 				if (got < e - s) {
 					break; // out of memory: read what was allocated

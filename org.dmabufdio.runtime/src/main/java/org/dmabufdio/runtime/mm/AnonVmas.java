@@ -77,7 +77,7 @@ public final class AnonVmas implements Reclaimable {
 	}
 
 	private void freeResident(Pages pages, long from, long to) {
-		k.lru.remove(pages, from, to);
+		k.lru.removeFreed(pages, from, to);
 		pages.forEachResident(from, to, (s, e, pfn) -> k.pageAlloc.freePages(pfn, e - s));
 		pages.remove(from, to);
 	}

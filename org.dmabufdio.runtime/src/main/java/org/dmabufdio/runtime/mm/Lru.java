@@ -134,14 +134,30 @@ public final class Lru {
 
 	/** {@code lruvec_del_folio()}: takes every page of [from, to) off whatever list it is on. */
 	public void remove(Pages pages, long from, long to) {
+		del(pages, from, to, true);
+	}
+
+	/**
+	 * {@link #remove} for pages on their way back to the allocator: their flags go with them
+	 * ({@link Pages#remove}), so they are only read here, not rewritten.
+	 */
+	public void removeFreed(Pages pages, long from, long to) {
+		del(pages, from, to, false);
+	}
+
+	private void del(Pages pages, long from, long to, boolean clearFlags) {
 		if (gen != null) {
 			gen.remove(pages, from, to);
 			return;
 		}
-		boolean file = isFileLru(pages);
 		removedInactive = 0;
 		removedActive = 0;
-		pages.flags.update(from, to, v -> v & ~(Pages.PG_ACTIVE | Pages.PG_LRU), countRemoved);
+		if (clearFlags) {
+			pages.flags.update(from, to, v -> v & ~(Pages.PG_ACTIVE | Pages.PG_LRU), countRemoved);
+		} else {
+			pages.flags.forEach(from, to, countRemoved);
+		}
+		boolean file = isFileLru(pages);
 		vmstat.mod(LruList.of(file, false).stat, -removedInactive);
 		vmstat.mod(LruList.of(file, true).stat, -removedActive);
 		pages.lruSeq.set(from, to, 0);

@@ -27,7 +27,6 @@ public final class Pages {
 	public static final long PG_REFERENCED = 1L << 2;
 	public static final long PG_ACTIVE = 1L << 3;
 	public static final long PG_LRU = 1L << 4;
-	public static final long PG_READAHEAD = 1L << 5;
 	public static final long PG_WRITEBACK = 1L << 6;
 	/** Reclaim met the page dirty or under writeback: rotate it to the inactive tail once written. */
 	public static final long PG_RECLAIM = 1L << 7;
@@ -48,6 +47,11 @@ public final class Pages {
 	final RangeMap flags = new RangeMap(0);
 	/** The LRU position of each page on an LRU list (0: on none); see {@link Lru}. */
 	final RangeMap lruSeq = new RangeMap(0);
+	/**
+	 * PG_readahead, 1 on marked pages. Kept apart from {@link #flags}: one page of a readahead
+	 * window carries it, and among the other flags it would split the window's run in three.
+	 */
+	private final RangeMap readahead = new RangeMap(0);
 	/** Who frees these pages when reclaim picks them; null for pages reclaim never takes. */
 	Reclaimable reclaimOwner;
 	/** The vmas that map these pages linearly (i_mmap), for reverse-map walks. */
@@ -135,6 +139,9 @@ public final class Pages {
 	public void remove(long from, long to) {
 		pfnDelta.set(from, to, NO_PAGE);
 		flags.set(from, to, 0);
+		if (!readahead.isEmpty()) {
+			readahead.set(from, to, 0);
+		}
 	}
 
 	/** Visits the mapcount runs of [from, to). */
@@ -192,18 +199,9 @@ public final class Pages {
 		return flags.nextChange(index);
 	}
 
-	/** The first page of [from, to) with a bit of {@code flag} set, or -1. */
-	public long firstWithFlag(long from, long to, long flag) {
-		return flags.firstWithBits(from, to, flag);
-	}
-
 	/** The end of the run of resident pages that starts at {@code index} (contiguous in index, not pfn), at most {@code limit}. */
 	public long residentRunEnd(long index, long limit) {
-		long end = index;
-		while (end < limit && pfnDelta.get(end) != NO_PAGE) {
-			end = Math.min(limit, pfnDelta.nextChange(end));
-		}
-		return end;
+		return pfnDelta.storedStretchEnd(index, limit);
 	}
 
 	/** Pages in [from, to) with all of {@code flag} set. */
@@ -211,10 +209,29 @@ public final class Pages {
 		return flags.count(from, to, v -> (v & flag) == flag);
 	}
 
+	/** {@code folio_set_readahead()}: page {@code index} starts the next readahead when reached. */
+	public void setReadahead(long index) {
+		readahead.set(index, index + 1, 1);
+	}
+
+	/** {@code folio_test_clear_readahead()}: whether page {@code index} was marked, unmarking it. */
+	public boolean testClearReadahead(long index) {
+		if (readahead.isEmpty() || readahead.get(index) == 0) {
+			return false;
+		}
+		readahead.set(index, index + 1, 0);
+		return true;
+	}
+
+	/** The first page of [from, to) marked PG_readahead, or -1. */
+	public long firstReadahead(long from, long to) {
+		return readahead.isEmpty() ? -1 : readahead.firstWithBits(from, to, 1);
+	}
+
 	/** Runs of per-page state: what this owner costs in memory. */
 	public int runCount() {
 		return pfnDelta.runCount() + mapcount.runCount() + pincount.runCount() + flags.runCount()
-				+ lruSeq.runCount();
+				+ lruSeq.runCount() + readahead.runCount();
 	}
 
 	@Override

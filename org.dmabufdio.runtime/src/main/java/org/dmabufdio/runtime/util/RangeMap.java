@@ -172,6 +172,36 @@ public final class RangeMap {
 		return c + 1 < chunks ? starts[c + 1][0] : Long.MAX_VALUE;
 	}
 
+	/**
+	 * The end of the stretch of keys from {@code key} that hold values other than the default
+	 * (stored runs that abut), at most {@code limit}; {@code key} itself if it holds the default.
+	 * One look-up, then a walk along the runs.
+	 */
+	public long storedStretchEnd(long key, long limit) {
+		if (chunks == 0 || key >= limit) {
+			return key;
+		}
+		int c = chunkFor(key);
+		int i = lastStartAtOrBefore(c, key);
+		if (i < 0 || ends[c][i] <= key) {
+			return key;
+		}
+		long end = ends[c][i];
+		while (end < limit) {
+			if (++i == counts[c]) {
+				if (++c == chunks) {
+					break;
+				}
+				i = 0;
+			}
+			if (starts[c][i] != end) {
+				break;
+			}
+			end = ends[c][i];
+		}
+		return Math.min(end, limit);
+	}
+
 	/** The first key of [from, to) whose value has a bit of {@code mask}, or -1. */
 	public long firstWithBits(long from, long to, long mask) {
 		for (long k = from; k < to;) {
@@ -205,10 +235,13 @@ public final class RangeMap {
 				beforeChange.run(from, to, defaultValue);
 			}
 			if (v != defaultValue) {
-				ensureChunkCapacity(1);
-				starts[0] = new long[CHUNK];
-				ends[0] = new long[CHUNK];
-				values[0] = new long[CHUNK];
+				// a map that emptied keeps its first chunk: maps that fill and drain all the time
+				// (I/O completion times, readahead marks) make no garbage
+				if (starts[0] == null) {
+					starts[0] = new long[CHUNK];
+					ends[0] = new long[CHUNK];
+					values[0] = new long[CHUNK];
+				}
 				starts[0][0] = from;
 				ends[0][0] = to;
 				values[0][0] = v;

@@ -45,4 +45,31 @@ class ReadaheadTest {
 		assertTrue(requests[0] >= 512, "128 KiB windows: " + requests[0]);
 		assertTrue(requests[1] <= 16, "16 MiB windows: " + requests[1]);
 	}
+
+	/**
+	 * page_cache_async_ra(): reaching the PG_readahead page of a window submits the next one
+	 * while the reader is still inside the current window, so a streaming reader finds its pages
+	 * already on the way instead of missing at every window's end.
+	 */
+	@Test
+	void theReadaheadMarkStartsTheNextWindowAhead() {
+		BootParams p = TestMachines.small();
+		p.readAheadKb = 128;
+		Sim s = new Sim(p, "baseline");
+		s.m.createFile("f", 4 * Units.MIB);
+		long buf = s.anon(Units.MIB);
+		int fd = s.open("f", OpenFile.O_RDONLY);
+		long cached = s.mem("Cached");
+		// the first 16 KiB: a window of 8 pages, its 5th marked
+		assertEquals(16 * 1024, s.m.pread(s.app, fd, buf, 16 * 1024, 0));
+		assertEquals(8 * 4, s.mem("Cached") - cached);
+		// the next 16 KiB start at the mark: pages 8 to 23 are read ahead of the reader
+		assertEquals(16 * 1024, s.m.pread(s.app, fd, buf, 16 * 1024, 16 * 1024));
+		assertEquals(24 * 4, s.mem("Cached") - cached);
+		// and so on, window after window: the cache stays a window ahead of what was read
+		for (long pos = 32 * 1024; pos < Units.MIB; pos += 16 * 1024) {
+			assertEquals(16 * 1024, s.m.pread(s.app, fd, buf, 16 * 1024, pos));
+			assertTrue(s.mem("Cached") - cached > (pos + 16 * 1024) / 1024, "ahead of the reader at " + pos);
+		}
+	}
 }

@@ -130,6 +130,30 @@ class RangeMapTest {
 			}
 		}
 		assertEquals(nonDefaultRuns, map.runCount(), "runs are minimal");
+		// storedStretchEnd: where the keys holding non-default values from k end, clipped
+		for (int k = 0; k < KEYS; k += 7) {
+			int limit = Math.min(KEYS, k + 1 + (k * 31) % 900);
+			int end = k;
+			while (end < limit && ref[end] != 0) {
+				end++;
+			}
+			assertEquals(end, map.storedStretchEnd(k, limit), "stretch from " + k + " to at most " + limit);
+		}
+	}
+
+	@Test
+	void aMapThatEmptiesFillsAgain() {
+		RangeMap map = new RangeMap(0);
+		for (int round = 0; round < 3; round++) {
+			map.set(10, 20, 5);
+			map.set(20, 30, 6);
+			assertEquals(30, map.storedStretchEnd(12, 100));
+			assertEquals(25, map.storedStretchEnd(12, 25));
+			assertEquals(9, map.storedStretchEnd(9, 100));
+			map.set(0, 40, 0);
+			assertTrue(map.isEmpty());
+			assertEquals(0, map.get(15));
+		}
 	}
 
 	@Test
