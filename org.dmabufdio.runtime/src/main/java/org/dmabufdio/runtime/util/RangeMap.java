@@ -252,6 +252,11 @@ public final class RangeMap {
 			}
 			return;
 		}
+		if (beforeChange == null && op == OP_SET && operand == defaultValue && from <= starts[0][0]
+				&& to >= ends[chunks - 1][counts[chunks - 1] - 1]) {
+			clear(); // every run goes, as when a window's completion times or its mark are done with
+			return;
+		}
 		if (appendPastEnd(from, to, beforeChange)) {
 			return;
 		}

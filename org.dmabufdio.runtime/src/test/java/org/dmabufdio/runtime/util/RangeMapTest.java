@@ -154,6 +154,17 @@ class RangeMapTest {
 			assertTrue(map.isEmpty());
 			assertEquals(0, map.get(15));
 		}
+		// clearing to the default from inside the first run or short of the last one keeps the rest
+		map.set(10, 20, 5);
+		map.set(30, 40, 6);
+		map.set(12, 50, 0);
+		assertEquals(5, map.get(11));
+		assertEquals(0, map.get(12));
+		assertEquals(1, map.runCount());
+		map.set(30, 40, 6);
+		map.set(0, 39, 0);
+		assertEquals(6, map.get(39));
+		assertEquals(1, map.runCount());
 	}
 
 	@Test
