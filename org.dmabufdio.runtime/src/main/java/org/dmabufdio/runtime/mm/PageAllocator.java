@@ -302,14 +302,7 @@ public final class PageAllocator {
 		for (int i = zoneArray.length - 1; i >= 0 && got < nrPages; i--) {
 			Zone zone = zoneArray[i];
 			long n = Math.min(nrPages - got, zone.freePages());
-			while (n > 0) {
-				long start = zone.free.smallestExtentStart();
-				long take = Math.min(n, zone.free.extentEnd(start) - start);
-				take(zone, start, take);
-				out.run(start, take);
-				n -= take;
-				got += take;
-			}
+			got += takeSmallest(zone, n, out);
 		}
 		return got;
 	}
@@ -321,14 +314,20 @@ public final class PageAllocator {
 			Zone zone = zoneArray[i];
 			long avail = zone.freePages() - zone.watermark[wmark] - zone.lowmemReserve[highest];
 			long n = Math.min(want - got, avail);
-			while (n > 0) {
-				long start = zone.free.smallestExtentStart();
-				long take = Math.min(n, zone.free.extentEnd(start) - start);
-				take(zone, start, take);
-				out.run(start, take);
-				n -= take;
-				got += take;
-			}
+			got += takeSmallest(zone, n, out);
+		}
+		return got;
+	}
+
+	/** Takes {@code n} free pages of a zone, the smallest free extents first, as runs. */
+	private long takeSmallest(Zone zone, long n, PfnRuns out) {
+		long got = 0;
+		while (got < n) {
+			long start = zone.free.smallestExtentStart();
+			long take = zone.free.removeFromStart(start, n - got);
+			vmstat.mod(NodeStat.NR_FREE_PAGES, -take);
+			out.run(start, take);
+			got += take;
 		}
 		return got;
 	}

@@ -82,6 +82,26 @@ public final class ExtentSet {
 	}
 
 	/**
+	 * Removes up to {@code n} members from the front of the extent that starts at {@code start},
+	 * which must be an extent's first member (as {@link #smallestExtentStart()} names one): one
+	 * look-up where {@link #remove} needs two. Returns how many it removed.
+	 */
+	public long removeFromStart(long start, long n) {
+		long xe = members.runEnd(start);
+		if (xe < 0) {
+			throw new IllegalStateException(start + " is not free");
+		}
+		long take = Math.min(n, xe - start);
+		unindex(start, xe);
+		members.set(start, start + take, 0);
+		if (start + take < xe) {
+			index(start + take, xe);
+		}
+		total -= take;
+		return take;
+	}
+
+	/**
 	 * The start of a free block of {@code 2^order} members aligned to its size, taken from the
 	 * extent with the smallest largest-block at or above that order (the buddy allocator splits
 	 * the smallest free block that fits), most recently freed first; -1 if there is none.

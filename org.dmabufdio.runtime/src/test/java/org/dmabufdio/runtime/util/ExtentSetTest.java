@@ -21,7 +21,16 @@ class ExtentSetTest {
 		BitSet model = new BitSet(SPACE);
 		for (int step = 0; step < 20_000; step++) {
 			int order = random.nextInt(0, 9);
-			if (random.nextBoolean()) {
+			if (random.nextInt(4) == 0 && set.size() > 0) {
+				// the bulk allocator's way: the front of the smallest extent
+				long start = set.smallestExtentStart();
+				assertTrue(model.get((int) start) && (start == 0 || !model.get((int) start - 1)), "an extent's start");
+				long want = random.nextInt(1, 300);
+				long took = set.removeFromStart(start, want);
+				int extentEnd = model.nextClearBit((int) start);
+				assertEquals(Math.min(want, extentEnd - start), took);
+				model.clear((int) start, (int) (start + took));
+			} else if (random.nextBoolean()) {
 				long pfn = set.findAlignedBlock(order);
 				long size = 1L << order;
 				if (pfn < 0) {
