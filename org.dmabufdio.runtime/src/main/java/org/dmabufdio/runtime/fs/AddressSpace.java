@@ -13,8 +13,14 @@ public final class AddressSpace implements Reclaimable {
 
 	private final Kernel k;
 	final Pages pages;
-	/** ns at which each cached page becomes uptodate; 0 once it is. */
+	/**
+	 * ns at which each cached page becomes uptodate (a time past means it is): written per
+	 * request, dropped in bulk once {@link #PRUNE_AT} requests are recorded, not per read.
+	 */
 	final RangeMap readyAt = new RangeMap(0);
+
+	/** How many completion runs are kept before the past ones are dropped. */
+	static final int PRUNE_AT = 64;
 	/** mapping->host: the file, for writeback to find its device; null for shmem. */
 	Inode host;
 
@@ -35,6 +41,39 @@ public final class AddressSpace implements Reclaimable {
 		long[] max = { 0 };
 		readyAt.forEach(from, to, (s, e, t) -> max[0] = Math.max(max[0], t));
 		return max[0];
+	}
+
+	/** A read of [from, to) completes at {@code done}. */
+	void readCompletesAt(long from, long to, long done) {
+		if (readyAt.runCount() >= PRUNE_AT) {
+			pruneCompleted(k.clock.now());
+		}
+		readyAt.set(from, to, done);
+	}
+
+	/**
+	 * Drops the completion times already past: those before the first still to come, at once
+	 * (a streaming read completes in order), or one by one if that leaves too many.
+	 */
+	private void pruneCompleted(long now) {
+		long[] firstPending = { Long.MAX_VALUE };
+		readyAt.forEachRun((s, e, t) -> {
+			if (t > now && s < firstPending[0]) {
+				firstPending[0] = s;
+			}
+		});
+		readyAt.set(0, firstPending[0], 0);
+		if (readyAt.runCount() >= PRUNE_AT) {
+			java.util.List<long[]> past = new java.util.ArrayList<>();
+			readyAt.forEachRun((s, e, t) -> {
+				if (t <= now) {
+					past.add(new long[] { s, e });
+				}
+			});
+			for (long[] r : past) {
+				readyAt.set(r[0], r[1], 0);
+			}
+		}
 	}
 
 	/** mapping->nrpages. */

@@ -217,7 +217,6 @@ public final class Filemap {
 				long e = mark < 0 ? idxEnd : mark;
 				if (s < e) {
 					k.clock.waitUntil(mapping.readyBy(s, e));
-					mapping.readyAt.set(s, e, 0);
 					k.memory.setPteRange(vma, r[0] + (s - idx), e - s, false);
 				}
 				s = e + (mark < 0 ? 0 : 1);
@@ -263,7 +262,6 @@ public final class Filemap {
 			}
 			s = e;
 		}
-		mapping.readyAt.set(from, to, 0);
 		k.costs.charge(Cost.PAGE_CACHE_LOOKUP_NS, to - from);
 		k.lru.markAccessed(mapping.pages, from, to);
 		return copied;

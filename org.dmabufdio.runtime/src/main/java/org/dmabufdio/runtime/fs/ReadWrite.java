@@ -164,7 +164,6 @@ public final class ReadWrite {
 			return -org.dmabufdio.runtime.kernel.Errno.ENOMEM;
 		}
 		k.clock.waitUntil(mapping.readyBy(from, to));
-		mapping.readyAt.set(from, to, 0);
 		long written = source.accept(count);
 		long end = pos + written;
 		k.filemap.folioMarkDirty(mapping.pages, from, (end + Units.PAGE_SIZE - 1) >>> Units.PAGE_SHIFT);

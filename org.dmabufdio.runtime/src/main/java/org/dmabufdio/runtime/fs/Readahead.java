@@ -176,7 +176,7 @@ public final class Readahead {
 			k.costs.charge(Cost.READAHEAD_SUBMIT_NS, 1);
 			k.costs.charge(Cost.BIO_PAGE_COMPLETE_NS, e - s); // completions run on the submitting CPU
 			long done = inode.fs.bdev().submitBio(k.clock.now(), (e - s) << Units.PAGE_SHIFT, false);
-			inode.mapping.readyAt.set(s, e, done); // each request's pages are usable when it completes
+			inode.mapping.readCompletesAt(s, e, done); // each request's pages are usable when it completes
 		}
 		inode.mapping.pages.setFlags(from, to, Pages.PG_UPTODATE);
 	}

@@ -72,4 +72,35 @@ class ReadaheadTest {
 			assertTrue(s.mem("Cached") - cached > (pos + 16 * 1024) / 1024, "ahead of the reader at " + pos);
 		}
 	}
+
+	/**
+	 * Completion times are kept per request and dropped in bulk once past: a long streaming read
+	 * keeps a bounded number of them, and a read still in flight is never forgotten.
+	 */
+	@Test
+	void completionTimesStayFewAndPendingOnesAreKept() {
+		BootParams p = TestMachines.small();
+		Sim s = new Sim(p, "baseline");
+		s.m.createFile("f", 512 * Units.MIB);
+		long buf = s.anon(Units.MIB);
+		int fd = s.open("f", OpenFile.O_RDONLY);
+		AddressSpace mapping = s.k().vfs.lookup("f").mapping;
+		for (long pos = 0; pos < 512 * Units.MIB; pos += Units.MIB) {
+			assertEquals(Units.MIB, s.m.pread(s.app, fd, buf, Units.MIB, pos));
+			assertTrue(mapping.readyAt.runCount() <= AddressSpace.PRUNE_AT, "at " + pos + ": " + mapping.readyAt.runCount());
+		}
+		// completions in any order: the pending ones stay, the past ones go once there are many
+		s.m.createFile("g", 4 * Units.MIB);
+		AddressSpace g = s.k().vfs.lookup("g").mapping;
+		long now = s.k().clock.now();
+		for (int i = 0; i < 300; i++) {
+			g.readCompletesAt(2 * i, 2 * i + 1, i % 3 == 0 ? now + 1 + i : now - 1);
+			int pending = i / 3 + 1;
+			assertTrue(g.readyAt.runCount() <= Math.max(AddressSpace.PRUNE_AT, pending + 1),
+					"after " + i + ": " + g.readyAt.runCount());
+			for (int j = 0; j <= i; j += 3) {
+				assertEquals(now + 1 + j, g.readyAt.get(2 * j), "the read of page " + 2 * j + " is still in flight");
+			}
+		}
+	}
 }
