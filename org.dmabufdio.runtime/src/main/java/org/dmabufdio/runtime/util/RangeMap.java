@@ -715,6 +715,9 @@ public final class RangeMap {
 
 	/** The chunk whose runs cover or precede {@code key}: the last chunk starting at or before it. */
 	private int chunkFor(long key) {
+		if (chunks <= 1) {
+			return 0; // most maps fit one chunk
+		}
 		int f = finger;
 		if (f < chunks && counts[f] > 0 && starts[f][0] <= key && (f + 1 >= chunks || starts[f + 1][0] > key)) {
 			return f;
