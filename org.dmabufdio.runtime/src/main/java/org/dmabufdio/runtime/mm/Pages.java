@@ -101,7 +101,7 @@ public final class Pages {
 
 	/** Resident pages in [from, to). */
 	public long residentPages(long from, long to) {
-		return pfnDelta.count(from, to, d -> d != NO_PAGE);
+		return pfnDelta.countStored(from, to);
 	}
 
 	/**
@@ -169,12 +169,12 @@ public final class Pages {
 
 	/** Pages in [from, to) mapped by at least one pte. */
 	public long mapcountPages(long from, long to) {
-		return mapcount.count(from, to, v -> v > 0);
+		return mapcount.countStored(from, to);
 	}
 
 	/** Pages in [from, to) with at least one FOLL_PIN pin. */
 	public long pinnedPages(long from, long to) {
-		return pincount.count(from, to, v -> v > 0);
+		return pincount.countStored(from, to);
 	}
 
 	public boolean testFlag(long index, long flag) {

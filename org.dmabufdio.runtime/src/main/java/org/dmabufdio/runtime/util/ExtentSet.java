@@ -43,7 +43,7 @@ public final class ExtentSet {
 		if (start >= end) {
 			return;
 		}
-		if (members.count(start, end, v -> v != 0) > 0) {
+		if (members.countStored(start, end) > 0) {
 			throw new IllegalStateException("double free of [" + start + ", " + end + ")");
 		}
 		long s = start;

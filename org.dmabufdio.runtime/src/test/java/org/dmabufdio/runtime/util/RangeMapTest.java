@@ -130,6 +130,15 @@ class RangeMapTest {
 			}
 		}
 		assertEquals(nonDefaultRuns, map.runCount(), "runs are minimal");
+		// countStored: the keys holding non-default values in a range
+		for (int k = 0; k < KEYS; k += 13) {
+			int to = Math.min(KEYS, k + (k * 17) % 700);
+			int n = 0;
+			for (int j = k; j < to; j++) {
+				n += ref[j] != 0 ? 1 : 0;
+			}
+			assertEquals(n, map.countStored(k, to), "stored keys in [" + k + ", " + to + ")");
+		}
 		// storedStretchEnd: where the keys holding non-default values from k end, clipped
 		for (int k = 0; k < KEYS; k += 7) {
 			int limit = Math.min(KEYS, k + 1 + (k * 31) % 900);
