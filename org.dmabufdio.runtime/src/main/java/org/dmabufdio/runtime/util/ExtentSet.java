@@ -121,11 +121,6 @@ public final class ExtentSet {
 		return findAlignedBlock(0);
 	}
 
-	/** The end of the extent holding {@code member}. */
-	public long extentEnd(long member) {
-		return members.runEnd(member);
-	}
-
 	/**
 	 * Free blocks per order as the buddy allocator's free lists would hold them: each extent
 	 * split into maximal naturally aligned power-of-two blocks of at most {@code maxOrder}.
