@@ -170,6 +170,12 @@ class ValidationTest {
 	}
 
 	@Test
+	void anUnknownParameterNamesTheKnownOnes() {
+		expect("    for s in [1G, 2G]\n    stress eat $t", "ERROR 'unknown parameter '$t'; known here: $s' at 3:16");
+		expect("    stress eat $t", "ERROR 'unknown parameter '$t'; nothing here has parameters' at 2:16");
+	}
+
+	@Test
 	void statementsOnOneLineNeedASemicolon() {
 		expect("    alloc 1G from system heap mmap", "ERROR 'two statements on one line need a ';' between them' at 2:31");
 	}

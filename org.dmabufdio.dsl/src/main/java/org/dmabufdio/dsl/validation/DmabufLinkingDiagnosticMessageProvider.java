@@ -40,14 +40,33 @@ public class DmabufLinkingDiagnosticMessageProvider extends LinkingDiagnosticMes
 			return new DiagnosticMessage("a device definition has no $parameters: set '" + setting.getKey()
 					+ "' where the device is used", Severity.ERROR, IssueCodes.BAD_DEVICE_VALUE);
 		}
+		if (context.getReference().getEReferenceType() == org.dmabufdio.dsl.dmabuf.DmabufPackage.Literals.PARAMETER) {
+			return new DiagnosticMessage("unknown parameter '$" + name + "'" + knownParameters(context.getContext()),
+					Severity.ERROR, IssueCodes.UNKNOWN_NAME);
+		}
 		String what = switch (context.getReference().getEReferenceType().getName()) {
-		case "Parameter" -> "parameter $";
 		case "Step" -> "step label ";
 		case "Checkpoint" -> "checkpoint ";
 		case "Fragment" -> "fragment ";
 		default -> context.getReference().getEReferenceType().getName().toLowerCase() + " ";
 		};
 		return new DiagnosticMessage("unknown " + what + "'" + name + "'", Severity.ERROR, IssueCodes.UNKNOWN_NAME);
+	}
+
+	/** "; known here: $io, $stress", from the scenario's dimensions or the fragment's parameters. */
+	private static String knownParameters(EObject context) {
+		EObject owner = EcoreUtil2.getContainerOfType(context, org.dmabufdio.dsl.dmabuf.Scenario.class);
+		if (owner == null) {
+			owner = EcoreUtil2.getContainerOfType(context, org.dmabufdio.dsl.dmabuf.Fragment.class);
+		}
+		if (owner == null) {
+			return "";
+		}
+		java.util.List<String> names = EcoreUtil2.getAllContentsOfType(owner, org.dmabufdio.dsl.dmabuf.Parameter.class)
+				.stream().filter(p -> !(p instanceof org.dmabufdio.dsl.dmabuf.FragmentParam f)
+						|| f.getKind() == org.dmabufdio.dsl.dmabuf.ParamKind.SIZE)
+				.map(p -> "$" + p.getName()).distinct().toList();
+		return names.isEmpty() ? "; nothing here has parameters" : "; known here: " + String.join(", ", names);
 	}
 
 	private static String describe(Set<Kinds> kinds) {
