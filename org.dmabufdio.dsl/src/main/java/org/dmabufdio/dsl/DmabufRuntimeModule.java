@@ -5,9 +5,11 @@ import org.dmabufdio.dsl.formatting2.FourSpaces;
 import org.dmabufdio.dsl.scoping.DmabufImportUriResolver;
 import org.dmabufdio.dsl.scoping.TopLevelExportStrategy;
 import org.dmabufdio.dsl.validation.DmabufLinkingDiagnosticMessageProvider;
+import org.dmabufdio.dsl.validation.DmabufSyntaxErrorMessageProvider;
 import org.eclipse.xtext.conversion.IValueConverterService;
 import org.eclipse.xtext.formatting.IIndentationInformation;
 import org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider;
+import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
 import org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
 import org.eclipse.xtext.scoping.impl.ImportUriGlobalScopeProvider;
@@ -41,5 +43,9 @@ public class DmabufRuntimeModule extends AbstractDmabufRuntimeModule {
 
 	public Class<? extends ILinkingDiagnosticMessageProvider> bindILinkingDiagnosticMessageProvider() {
 		return DmabufLinkingDiagnosticMessageProvider.class;
+	}
+
+	public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
+		return DmabufSyntaxErrorMessageProvider.class;
 	}
 }

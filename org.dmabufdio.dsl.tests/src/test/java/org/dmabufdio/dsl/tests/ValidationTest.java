@@ -170,6 +170,15 @@ class ValidationTest {
 	}
 
 	@Test
+	void syntaxErrorsSayWhatWasExpectedInWords() {
+		expect("    sleep 5", "ERROR 'mismatched input '5' expecting a duration (10ms, 2s)' at 2:11");
+		assertEquals("the quoted string is not closed before the end of the file",
+				org.dmabufdio.dsl.validation.DmabufSyntaxErrorMessageProvider.readable("mismatched character '<EOF>' expecting '\"'"));
+		assertEquals("the file ends where '}' was expected",
+				org.dmabufdio.dsl.validation.DmabufSyntaxErrorMessageProvider.readable("mismatched input '<EOF>' expecting '}'"));
+	}
+
+	@Test
 	void anUnknownParameterNamesTheKnownOnes() {
 		expect("    for s in [1G, 2G]\n    stress eat $t", "ERROR 'unknown parameter '$t'; known here: $s' at 3:16");
 		expect("    stress eat $t", "ERROR 'unknown parameter '$t'; nothing here has parameters' at 2:16");
