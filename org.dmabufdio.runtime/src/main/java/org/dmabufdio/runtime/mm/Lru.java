@@ -114,7 +114,7 @@ public final class Lru {
 		if (active) {
 			pages.setFlags(from, to, Pages.PG_ACTIVE | Pages.PG_LRU);
 		} else {
-			pages.flags.update(from, to, v -> (v & ~Pages.PG_ACTIVE) | Pages.PG_LRU);
+			pages.flags.setBits(from, to, Pages.PG_ACTIVE | Pages.PG_LRU, Pages.PG_LRU, null);
 		}
 		vmstat.mod(list.stat, to - from);
 	}
@@ -153,7 +153,7 @@ public final class Lru {
 		removedInactive = 0;
 		removedActive = 0;
 		if (clearFlags) {
-			pages.flags.update(from, to, v -> v & ~(Pages.PG_ACTIVE | Pages.PG_LRU), countRemoved);
+			pages.flags.setBits(from, to, Pages.PG_ACTIVE | Pages.PG_LRU, 0, countRemoved);
 		} else {
 			pages.flags.forEach(from, to, countRemoved);
 		}
@@ -174,7 +174,7 @@ public final class Lru {
 			return;
 		}
 		promoteCount = 0;
-		pages.flags.update(from, to, v -> v | Pages.PG_REFERENCED, collectPromotions);
+		pages.flags.setBits(from, to, Pages.PG_REFERENCED, Pages.PG_REFERENCED, collectPromotions);
 		if (promoteCount == 0) {
 			return; // the usual case, a first access: nothing moves
 		}
@@ -246,7 +246,7 @@ public final class Lru {
 		}
 		LruList list = LruList.of(isFileLru(pages), false);
 		lists[list.ordinal()].add(pages, from, to, nextSeq++, true);
-		pages.flags.update(from, to, v -> (v & ~Pages.PG_ACTIVE) | Pages.PG_LRU);
+		pages.flags.setBits(from, to, Pages.PG_ACTIVE | Pages.PG_LRU, Pages.PG_LRU, null);
 		vmstat.mod(list.stat, to - from);
 	}
 

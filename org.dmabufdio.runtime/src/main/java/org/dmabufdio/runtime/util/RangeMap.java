@@ -45,9 +45,11 @@ public final class RangeMap {
 	 * The built-in operators as a code and an operand, not a LongUnaryOperator each: the hot
 	 * paths call them per run, and an interface call with several receivers is not inlined.
 	 */
-	private static final int OP_CUSTOM = 0, OP_SET = 1, OP_ADD = 2, OP_OR = 3, OP_AND_NOT = 4;
+	private static final int OP_CUSTOM = 0, OP_SET = 1, OP_ADD = 2, OP_OR = 3, OP_AND_NOT = 4, OP_SET_BITS = 5;
 	private int op;
 	private long operand;
+	/** The bits OP_SET_BITS replaces. */
+	private long mask;
 	private LongUnaryOperator custom;
 
 	private long applyOp(long v) {
@@ -60,6 +62,8 @@ public final class RangeMap {
 			return v | operand;
 		case OP_AND_NOT:
 			return v & ~operand;
+		case OP_SET_BITS:
+			return (v & ~mask) | operand;
 		default:
 			return custom.applyAsLong(v);
 		}
@@ -140,6 +144,17 @@ public final class RangeMap {
 	/** Clears {@code bits} in every key of [from, to). */
 	public void andNot(long from, long to, long bits) {
 		updateWith(OP_AND_NOT, bits, from, to);
+	}
+
+	/**
+	 * Replaces the bits of {@code mask} by {@code bits} in every key of [from, to), visiting the
+	 * old runs first if {@code beforeChange} is given (a page flag update: PG_lru on, PG_active off).
+	 */
+	public void setBits(long from, long to, long mask, long bits, RunVisitor beforeChange) {
+		op = OP_SET_BITS;
+		this.mask = mask;
+		operand = bits;
+		doUpdate(from, to, beforeChange);
 	}
 
 	public void update(long from, long to, LongUnaryOperator f) {
