@@ -170,8 +170,15 @@ class ValidationTest {
 	}
 
 	@Test
+	void aDurationNeedsAUnit() {
+		expect("    sleep 5", "ERROR 'duration '5' needs a unit: 5ns, 5us, 5ms or 5s' at 2:11");
+		expect("    sleep 2s\n    assert time < 1.5", "ERROR 'duration '1.5' needs a unit: 1.5ns, 1.5us, 1.5ms or 1.5s' at 3:19");
+		expect("    sleep 2s\n    assert time < 1.5s");
+	}
+
+	@Test
 	void syntaxErrorsSayWhatWasExpectedInWords() {
-		expect("    sleep 5", "ERROR 'mismatched input '5' expecting a duration (10ms, 2s)' at 2:11");
+		expect("    skip", "ERROR 'missing a quoted string at '}'' at 3:1");
 		assertEquals("the quoted string is not closed before the end of the file",
 				org.dmabufdio.dsl.validation.DmabufSyntaxErrorMessageProvider.readable("mismatched character '<EOF>' expecting '\"'"));
 		assertEquals("the file ends where '}' was expected",

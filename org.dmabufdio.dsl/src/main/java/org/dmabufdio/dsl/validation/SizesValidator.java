@@ -24,15 +24,32 @@ import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.EValidatorRegistrar;
 
 /**
- * Sizes: every size has a unit (B, K, M, G, T, KiB.., kB), except 0; sizes fit in what a
- * scenario can name; memory asked for beyond the device's RAM is flagged, unless the scenario
- * expects the ENOMEM.
+ * Sizes and durations: every size has a unit (B, K, M, G, T, P, E, KiB.., kB), except 0, and
+ * every duration one of ns, us, ms, s; sizes fit in what a scenario can name; memory asked for
+ * beyond the device's RAM is flagged, unless the scenario expects the ENOMEM.
  */
 public class SizesValidator extends AbstractDeclarativeValidator {
 
 	@Override
 	public void register(EValidatorRegistrar registrar) {
 		// composed into DmabufValidator
+	}
+
+	@Check
+	public void unit(org.dmabufdio.dsl.dmabuf.Sleep s) {
+		durationUnit(s.getDuration(), SLEEP__DURATION);
+	}
+
+	@Check
+	public void unit(org.dmabufdio.dsl.dmabuf.TimeLiteral t) {
+		durationUnit(t.getValue(), TIME_LITERAL__VALUE);
+	}
+
+	private void durationUnit(String text, EStructuralFeature feature) {
+		if (text != null && !Sizes.isDuration(text)) {
+			error("duration '" + text + "' needs a unit: " + text + "ns, " + text + "us, " + text + "ms or " + text + "s",
+					feature, IssueCodes.MISSING_UNIT);
+		}
 	}
 
 	@Check
