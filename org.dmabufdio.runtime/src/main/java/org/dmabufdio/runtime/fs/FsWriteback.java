@@ -97,8 +97,8 @@ public final class FsWriteback implements Vmscan.Flusher {
 	@Override
 	public void catchUp() {
 		long now = k.clock.now();
-		if (dirty.isEmpty()) {
-			nextKupdate = Math.max(nextKupdate, now - now % DIRTY_WRITEBACK_INTERVAL_NS + DIRTY_WRITEBACK_INTERVAL_NS);
+		if (dirty.isEmpty() && nextKupdate <= now) { // nextKupdate stays on the interval's grid
+			nextKupdate = now - now % DIRTY_WRITEBACK_INTERVAL_NS + DIRTY_WRITEBACK_INTERVAL_NS;
 		}
 		while (nextKupdate <= now && !dirty.isEmpty()) {
 			// wb_check_old_data_flush(): write what was dirtied before the expire interval

@@ -25,6 +25,7 @@ public final class Contention {
 	public void addLoad(int threads, double bytesPerSecond) {
 		busyThreads += threads;
 		dramDemand += bytesPerSecond;
+		cpuFactor = 1 + busyThreads / cpus;
 	}
 
 	public int cpus() {
@@ -36,8 +37,11 @@ public final class Contention {
 	 * busy thread (the task gets half of the least loaded one), and so on.
 	 */
 	public double cpuFactor() {
-		return 1 + busyThreads / cpus;
+		return cpuFactor;
 	}
+
+	/** cpuFactor(), kept: every CPU charge asks for it. */
+	private double cpuFactor = 1;
 
 	/**
 	 * The fraction of {@code demandBytesPerSecond} a user of DRAM (a device's DMA, a CPU copy)
