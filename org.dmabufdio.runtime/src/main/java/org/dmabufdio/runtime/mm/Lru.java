@@ -155,7 +155,9 @@ public final class Lru {
 		if (clearFlags) {
 			pages.flags.setBits(from, to, Pages.PG_ACTIVE | Pages.PG_LRU, 0, countRemoved);
 		} else {
-			pages.flags.forEach(from, to, countRemoved);
+			long lru = Pages.PG_LRU | Pages.PG_ACTIVE;
+			removedInactive = pages.flags.countMasked(from, to, lru, Pages.PG_LRU);
+			removedActive = pages.flags.countMasked(from, to, lru, lru);
 		}
 		boolean file = isFileLru(pages);
 		vmstat.mod(LruList.of(file, false).stat, -removedInactive);

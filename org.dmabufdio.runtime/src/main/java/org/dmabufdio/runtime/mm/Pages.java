@@ -206,7 +206,7 @@ public final class Pages {
 
 	/** Pages in [from, to) with all of {@code flag} set. */
 	public long countFlag(long from, long to, long flag) {
-		return flags.count(from, to, v -> (v & flag) == flag);
+		return flags.countMasked(from, to, flag, flag);
 	}
 
 	/** {@code folio_set_readahead()}: page {@code index} starts the next readahead when reached. */

@@ -866,6 +866,42 @@ public final class RangeMap {
 		return n;
 	}
 
+	/** Keys in [from, to) whose value has {@code bits} where {@code mask} is set: count() of a flag test, without a predicate. */
+	public long countMasked(long from, long to, long mask, long bits) {
+		if (from >= to) {
+			return 0;
+		}
+		if (chunks == 0) {
+			return (defaultValue & mask) == bits ? to - from : 0;
+		}
+		boolean defaultCounts = (defaultValue & mask) == bits;
+		long n = 0;
+		long cursor = from;
+		int c = chunkFor(from);
+		int i = lastStartAtOrBefore(c, from);
+		if (i < 0 || ends[c][i] <= from) {
+			i++;
+		}
+		outer: for (; c < chunks; c++, i = 0) {
+			for (; i < counts[c]; i++) {
+				long s = starts[c][i];
+				if (s >= to) {
+					break outer;
+				}
+				long ps = Math.max(s, from);
+				long pe = Math.min(ends[c][i], to);
+				if (defaultCounts) {
+					n += ps - cursor;
+				}
+				if ((values[c][i] & mask) == bits) {
+					n += pe - ps;
+				}
+				cursor = pe;
+			}
+		}
+		return defaultCounts ? n + (to - cursor) : n;
+	}
+
 	/** count() and sum() without a visitor: they run in reclaim's inner loops. */
 	private long fold(long from, long to, LongPredicate predicate, boolean sum) {
 		if (from >= to) {

@@ -148,6 +148,17 @@ class RangeMapTest {
 			}
 		}
 		assertEquals(nonDefaultRuns, map.runCount(), "runs are minimal");
+		// countMasked: the keys whose value has given bits under a mask
+		for (int k = 0; k < KEYS; k += 11) {
+			int to = Math.min(KEYS, k + (k * 23) % 800);
+			long mask = 1 + (k % 3);
+			long bits = (k / 3) % 2 == 0 ? 0 : mask;
+			int n = 0;
+			for (int j = k; j < to; j++) {
+				n += (ref[j] & mask) == bits ? 1 : 0;
+			}
+			assertEquals(n, map.countMasked(k, to, mask, bits), "masked keys in [" + k + ", " + to + ")");
+		}
 		// countStored: the keys holding non-default values in a range
 		for (int k = 0; k < KEYS; k += 13) {
 			int to = Math.min(KEYS, k + (k * 17) % 700);
