@@ -832,13 +832,16 @@ public final class RangeMap {
 
 	/** Number of keys in [from, to) whose value satisfies the predicate. */
 	public long count(long from, long to, LongPredicate predicate) {
-		return fold(from, to, predicate, false);
+		return fold(from, to, predicate, FOLD_COUNT, 0);
 	}
 
 	/** Sum over [from, to) of the values. */
 	public long sum(long from, long to) {
-		return fold(from, to, null, true);
+		return fold(from, to, null, FOLD_SUM, 0);
 	}
+
+	/** What fold() adds up: keys passing a predicate, values, or keys with some bits under {@link #mask}. */
+	private static final int FOLD_COUNT = 0, FOLD_SUM = 1, FOLD_MASKED = 2;
 
 	/**
 	 * Keys in [from, to) holding a value other than the default: count() without a predicate
@@ -868,42 +871,12 @@ public final class RangeMap {
 
 	/** Keys in [from, to) whose value has {@code bits} where {@code mask} is set: count() of a flag test, without a predicate. */
 	public long countMasked(long from, long to, long mask, long bits) {
-		if (from >= to) {
-			return 0;
-		}
-		if (chunks == 0) {
-			return (defaultValue & mask) == bits ? to - from : 0;
-		}
-		boolean defaultCounts = (defaultValue & mask) == bits;
-		long n = 0;
-		long cursor = from;
-		int c = chunkFor(from);
-		int i = lastStartAtOrBefore(c, from);
-		if (i < 0 || ends[c][i] <= from) {
-			i++;
-		}
-		outer: for (; c < chunks; c++, i = 0) {
-			for (; i < counts[c]; i++) {
-				long s = starts[c][i];
-				if (s >= to) {
-					break outer;
-				}
-				long ps = Math.max(s, from);
-				long pe = Math.min(ends[c][i], to);
-				if (defaultCounts) {
-					n += ps - cursor;
-				}
-				if ((values[c][i] & mask) == bits) {
-					n += pe - ps;
-				}
-				cursor = pe;
-			}
-		}
-		return defaultCounts ? n + (to - cursor) : n;
+		this.mask = mask;
+		return fold(from, to, null, FOLD_MASKED, bits);
 	}
 
 	/** count() and sum() without a visitor: they run in reclaim's inner loops. */
-	private long fold(long from, long to, LongPredicate predicate, boolean sum) {
+	private long fold(long from, long to, LongPredicate predicate, int mode, long bits) {
 		if (from >= to) {
 			return 0;
 		}
@@ -923,7 +896,8 @@ public final class RangeMap {
 					}
 					long ps = Math.max(s, from);
 					long pe = Math.min(ends[c][i], to);
-					n += foldRun(cursor, ps, defaultValue, predicate, sum) + foldRun(ps, pe, values[c][i], predicate, sum);
+					n += foldRun(cursor, ps, defaultValue, predicate, mode, bits)
+							+ foldRun(ps, pe, values[c][i], predicate, mode, bits);
 					cursor = pe;
 					if (cursor >= to) {
 						break outer;
@@ -933,13 +907,17 @@ public final class RangeMap {
 				i = 0;
 			}
 		}
-		return n + foldRun(cursor, to, defaultValue, predicate, sum);
+		return n + foldRun(cursor, to, defaultValue, predicate, mode, bits);
 	}
 
-	private static long foldRun(long s, long e, long v, LongPredicate predicate, boolean sum) {
+	private long foldRun(long s, long e, long v, LongPredicate predicate, int mode, long bits) {
 		if (s >= e) {
 			return 0;
 		}
-		return sum ? (e - s) * v : predicate.test(v) ? e - s : 0;
+		return switch (mode) {
+		case FOLD_SUM -> (e - s) * v;
+		case FOLD_MASKED -> (v & mask) == bits ? e - s : 0;
+		default -> predicate.test(v) ? e - s : 0;
+		};
 	}
 }
