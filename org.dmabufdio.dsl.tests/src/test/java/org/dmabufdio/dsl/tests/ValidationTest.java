@@ -179,6 +179,9 @@ class ValidationTest {
 	@Test
 	void syntaxErrorsSayWhatWasExpectedInWords() {
 		expect("    skip", "ERROR 'missing a quoted string at '}'' at 3:1");
+		expect("    sleep 1s 2s", "ERROR 'unexpected '2s': expecting '}'' at 2:14");
+		assertEquals("unexpected '5' here",
+				org.dmabufdio.dsl.validation.DmabufSyntaxErrorMessageProvider.readable("no viable alternative at input '5'"));
 		assertEquals("the quoted string is not closed before the end of the file",
 				org.dmabufdio.dsl.validation.DmabufSyntaxErrorMessageProvider.readable("mismatched character '<EOF>' expecting '\"'"));
 		assertEquals("the file ends where '}' was expected",

@@ -41,6 +41,10 @@ public class DmabufSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider
 			m = "the quoted string is not closed before the end of the file";
 		} else if (m.startsWith("mismatched input '<EOF>' expecting ")) {
 			m = "the file ends where " + m.substring("mismatched input '<EOF>' expecting ".length()) + " was expected";
+		} else if (m.startsWith("no viable alternative at input ")) {
+			m = "unexpected " + m.substring("no viable alternative at input ".length()) + " here";
+		} else if (m.startsWith("extraneous input ")) {
+			m = "unexpected " + m.substring("extraneous input ".length()).replaceFirst(" expecting ", ": expecting ");
 		}
 		Matcher matcher = RULE.matcher(m.replace("'<EOF>'", "the end of the file"));
 		StringBuilder out = new StringBuilder();
