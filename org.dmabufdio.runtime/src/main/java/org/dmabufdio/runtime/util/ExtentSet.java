@@ -83,13 +83,13 @@ public final class ExtentSet {
 
 	/**
 	 * Removes up to {@code n} members from the front of the extent that starts at {@code start},
-	 * which must be an extent's first member (as {@link #smallestExtentStart()} names one): one
-	 * look-up where {@link #remove} needs two. Returns how many it removed.
+	 * which must be an extent's first member (as {@link #smallestExtentStart()} names one).
+	 * Returns how many it removed.
 	 */
 	public long removeFromStart(long start, long n) {
 		long xe = members.runEnd(start);
-		if (xe < 0) {
-			throw new IllegalStateException(start + " is not free");
+		if (xe < 0 || members.runStart(start) != start) {
+			throw new IllegalStateException(start + " does not start a free extent");
 		}
 		long take = Math.min(n, xe - start);
 		unindex(start, xe);

@@ -832,15 +832,15 @@ public final class RangeMap {
 
 	/** Number of keys in [from, to) whose value satisfies the predicate. */
 	public long count(long from, long to, LongPredicate predicate) {
-		return fold(from, to, predicate, FOLD_COUNT, 0);
+		return fold(from, to, predicate, FOLD_COUNT, 0, 0);
 	}
 
 	/** Sum over [from, to) of the values. */
 	public long sum(long from, long to) {
-		return fold(from, to, null, FOLD_SUM, 0);
+		return fold(from, to, null, FOLD_SUM, 0, 0);
 	}
 
-	/** What fold() adds up: keys passing a predicate, values, or keys with some bits under {@link #mask}. */
+	/** What fold() adds up: keys passing a predicate, values, or keys with some bits under a mask. */
 	private static final int FOLD_COUNT = 0, FOLD_SUM = 1, FOLD_MASKED = 2;
 
 	/**
@@ -871,12 +871,11 @@ public final class RangeMap {
 
 	/** Keys in [from, to) whose value has {@code bits} where {@code mask} is set: count() of a flag test, without a predicate. */
 	public long countMasked(long from, long to, long mask, long bits) {
-		this.mask = mask;
-		return fold(from, to, null, FOLD_MASKED, bits);
+		return fold(from, to, null, FOLD_MASKED, mask, bits);
 	}
 
 	/** count() and sum() without a visitor: they run in reclaim's inner loops. */
-	private long fold(long from, long to, LongPredicate predicate, int mode, long bits) {
+	private long fold(long from, long to, LongPredicate predicate, int mode, long mask, long bits) {
 		if (from >= to) {
 			return 0;
 		}
@@ -896,8 +895,8 @@ public final class RangeMap {
 					}
 					long ps = Math.max(s, from);
 					long pe = Math.min(ends[c][i], to);
-					n += foldRun(cursor, ps, defaultValue, predicate, mode, bits)
-							+ foldRun(ps, pe, values[c][i], predicate, mode, bits);
+					n += foldRun(cursor, ps, defaultValue, predicate, mode, mask, bits)
+							+ foldRun(ps, pe, values[c][i], predicate, mode, mask, bits);
 					cursor = pe;
 					if (cursor >= to) {
 						break outer;
@@ -907,10 +906,10 @@ public final class RangeMap {
 				i = 0;
 			}
 		}
-		return n + foldRun(cursor, to, defaultValue, predicate, mode, bits);
+		return n + foldRun(cursor, to, defaultValue, predicate, mode, mask, bits);
 	}
 
-	private long foldRun(long s, long e, long v, LongPredicate predicate, int mode, long bits) {
+	private static long foldRun(long s, long e, long v, LongPredicate predicate, int mode, long mask, long bits) {
 		if (s >= e) {
 			return 0;
 		}

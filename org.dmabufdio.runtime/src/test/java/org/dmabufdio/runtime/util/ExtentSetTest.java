@@ -71,6 +71,7 @@ class ExtentSetTest {
 		assertEquals(0, set.findAlignedBlock(5));
 		assertEquals(2, set.extentCount());
 		assertThrows(IllegalStateException.class, () -> set.add(10, 20));
+		assertThrows(IllegalStateException.class, () -> set.removeFromStart(2050, 4), "not an extent's start");
 		set.add(1024, 2048);
 		assertEquals(1, set.extentCount(), "freed neighbours coalesce");
 	}
