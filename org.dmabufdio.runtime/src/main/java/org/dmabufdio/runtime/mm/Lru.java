@@ -119,46 +119,24 @@ public final class Lru {
 		vmstat.mod(list.stat, to - from);
 	}
 
-	/** Pages remove() found on the inactive and the active list; a visitor made once, not per call. */
-	private long removedInactive;
-	private long removedActive;
-	private final RangeMap.RunVisitor countRemoved = (s, e, f) -> {
-		if ((f & Pages.PG_LRU) != 0) {
-			if ((f & Pages.PG_ACTIVE) != 0) {
-				removedActive += e - s;
-			} else {
-				removedInactive += e - s;
-			}
-		}
-	};
-
-	/** {@code lruvec_del_folio()}: takes every page of [from, to) off whatever list it is on. */
-	public void remove(Pages pages, long from, long to) {
-		del(pages, from, to, true);
+	/** {@code lruvec_del_folio()} for pages on their way back to the allocator. */
+	public void removeFreed(Pages pages, long from, long to) {
+		remove(pages, from, to);
 	}
 
 	/**
-	 * {@link #remove} for pages on their way back to the allocator: their flags go with them
-	 * ({@link Pages#remove}), so they are only read here, not rewritten.
+	 * {@code lruvec_del_folio()}: every page of [from, to) leaves whatever list it is on.
+	 * PG_lru and PG_active are only read: every caller adds the pages to a list again, which sets
+	 * them, or frees them, and their flags go with them ({@link Pages#remove}).
 	 */
-	public void removeFreed(Pages pages, long from, long to) {
-		del(pages, from, to, false);
-	}
-
-	private void del(Pages pages, long from, long to, boolean clearFlags) {
+	private void remove(Pages pages, long from, long to) {
 		if (gen != null) {
 			gen.remove(pages, from, to);
 			return;
 		}
-		removedInactive = 0;
-		removedActive = 0;
-		if (clearFlags) {
-			pages.flags.setBits(from, to, Pages.PG_ACTIVE | Pages.PG_LRU, 0, countRemoved);
-		} else {
-			long lru = Pages.PG_LRU | Pages.PG_ACTIVE;
-			removedInactive = pages.flags.countMasked(from, to, lru, Pages.PG_LRU);
-			removedActive = pages.flags.countMasked(from, to, lru, lru);
-		}
+		long lru = Pages.PG_LRU | Pages.PG_ACTIVE;
+		long removedInactive = pages.flags.countMasked(from, to, lru, Pages.PG_LRU);
+		long removedActive = pages.flags.countMasked(from, to, lru, lru);
 		boolean file = isFileLru(pages);
 		vmstat.mod(LruList.of(file, false).stat, -removedInactive);
 		vmstat.mod(LruList.of(file, true).stat, -removedActive);

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import org.dmabufdio.runtime.mm.Lru.Entry;
 import org.dmabufdio.runtime.mm.Lru.LruList;
+import org.dmabufdio.runtime.util.RangeMap;
 
 /**
  * The multi-generational LRU (CONFIG_LRU_GEN: mm/vmscan.c, include/linux/mm_inline.h): pages of
@@ -104,27 +105,33 @@ public final class LruGen {
 		if (lists[type][gen].add(pages, from, to, id, tail) == id) {
 			nextRun++;
 		}
-		pages.flags.update(from, to, v -> (v & ~Pages.PG_ACTIVE) | Pages.PG_LRU | (isActive(gen) ? Pages.PG_ACTIVE : 0));
+		pages.flags.setBits(from, to, Pages.PG_ACTIVE | Pages.PG_LRU, Pages.PG_LRU | (isActive(gen) ? Pages.PG_ACTIVE : 0), null);
 		account(type, gen, to - from);
 	}
 
-	/** {@code lru_gen_del_folio()}: every page of [from, to) leaves its generation. */
+	/**
+	 * {@code lru_gen_del_folio()}: every page of [from, to) leaves its generation. PG_lru and
+	 * PG_active are left as they are: the caller places the pages again or frees them.
+	 */
 	void remove(Pages pages, long from, long to) {
 		int type = type(pages);
-		long[] byGen = new long[MAX_NR_GENS];
-		pages.lruSeq.forEach(from, to, (s, e, id) -> {
-			if (id != 0) {
-				byGen[(int) (id & 3)] += e - s;
-			}
-		});
+		pages.lruSeq.forEach(from, to, countByGen);
 		for (int g = 0; g < MAX_NR_GENS; g++) {
-			if (byGen[g] != 0) {
-				account(type, g, -byGen[g]);
+			if (removedByGen[g] != 0) {
+				account(type, g, -removedByGen[g]);
+				removedByGen[g] = 0;
 			}
 		}
 		pages.lruSeq.set(from, to, 0);
-		pages.flags.update(from, to, v -> v & ~(Pages.PG_ACTIVE | Pages.PG_LRU));
 	}
+
+	/** What remove() found on each generation; a visitor made once, not per call. */
+	private final long[] removedByGen = new long[MAX_NR_GENS];
+	private final RangeMap.RunVisitor countByGen = (s, e, id) -> {
+		if (id != 0) {
+			removedByGen[(int) (id & 3)] += e - s;
+		}
+	};
 
 	/** Moves pages [from, to), on a generation now, to the youngest ({@code folio_update_gen()}). */
 	void promote(Pages pages, long from, long to) {
