@@ -47,6 +47,20 @@ class MainTest {
 		assertTrue(r.out().contains("3 scenario runs: 2 pass 1 fail"), r.out());
 	}
 
+	/** The README shows what the tool prints today: its card failure line and the seed's table. */
+	@Test
+	void theReadmesSamplesAreWhatTheToolPrints() throws IOException {
+		String readme = Files.readString(Path.of("../README.md"));
+		String card = run("run", "../scenarios/card.dmabuf").out().replace("../scenarios/", "scenarios/");
+		String failLine = readme.lines().filter(l -> l.startsWith("FAIL  scenarios/card.dmabuf")).findFirst().orElseThrow();
+		assertTrue(card.contains(failLine + "\n"), failLine + "\nnot in\n" + card);
+		String command = "./dmabufdio run scenarios/seed/cover-letter-table.dmabuf\n\n";
+		int from = readme.indexOf(command) + command.length();
+		String table = readme.substring(from, readme.indexOf("```", from));
+		String out = run("run", "../scenarios/seed/cover-letter-table.dmabuf").out();
+		assertTrue(out.contains(table), table + "\nnot in\n" + out);
+	}
+
 	@Test
 	void allPassingExitsZero() throws IOException {
 		Path f = write("ok.dmabuf", "scenario \"ok\" {\n    alloc 1M from system heap; mmap\n    assert ok\n}\n");
