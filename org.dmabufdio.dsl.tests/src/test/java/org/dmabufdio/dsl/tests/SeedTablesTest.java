@@ -3,6 +3,8 @@ package org.dmabufdio.dsl.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
 
 import org.dmabufdio.dsl.dmabuf.Model;
@@ -55,8 +57,15 @@ class SeedTablesTest {
 				what + ": " + Math.round(actual) + " ms against " + Math.round(expected) + " ms (±" + percent + "%)");
 	}
 
+	/** docs/timing-model.md shows a simulated cell as {@code before} its rounded value and " (". */
+	private static void documented(String before, double actual, String what) throws IOException {
+		String doc = Files.readString(Scenarios.DIR.resolveSibling("docs").resolve("timing-model.md"));
+		String cell = before + Math.round(actual) + " (";
+		assertTrue(doc.contains(cell), what + ": docs/timing-model.md should show '" + cell + "'");
+	}
+
 	@Test
-	void theCoverLetterTable() {
+	void theCoverLetterTable() throws IOException {
 		ResultTable t = table("cover-letter-table.dmabuf");
 		assertEquals(List.of("DIO-Time/ms", "BIO-Time/ms"), t.columns());
 		assertEquals(8, t.rows().size(), "3 rounds and an average for each memory state");
@@ -70,11 +79,15 @@ class SeedTablesTest {
 		within(5, 4905, bioStress, "BIO with 4 GB eaten");
 		within(5, 1.47, bioClean / dioClean, "clean BIO/DIO");
 		within(5, 3.16, bioStress / dioStress, "stressed BIO/DIO");
+		documented("| ", dioClean, "clean DIO");
+		documented("| ", bioClean, "clean BIO");
+		documented("| ", dioStress, "DIO with 4 GB eaten");
+		documented("| ", bioStress, "BIO with 4 GB eaten");
 	}
 
 	/** vivo's table (averages of 3 rounds): each of the six cells within 10%. */
 	@Test
-	void vivosAllocAndReadTable() {
+	void vivosAllocAndReadTable() throws IOException {
 		ResultTable t = table("alloc-and-read.dmabuf");
 		assertEquals(List.of("no pressure", "stressapptest 4 GB"), t.columns());
 		String memcpy = "mmap the file + memcpy into the dmabuf";
@@ -86,6 +99,11 @@ class SeedTablesTest {
 		within(10, 2902.4, averageOf(t, direct, 1), "alloc-and-read O_DIRECT, 4 GB stress");
 		within(10, 2268.6, averageOf(t, buffered, 0), "alloc-and-read buffered, no pressure");
 		within(10, 5735.6, averageOf(t, buffered, 1), "alloc-and-read buffered, 4 GB stress");
+		for (String method : List.of(memcpy, direct, buffered)) {
+			for (int column = 0; column < 2; column++) {
+				documented(" / ", averageOf(t, method, column), method + ", column " + column);
+			}
+		}
 		assertTrue(averageOf(t, memcpy, 1) > 2.5 * averageOf(t, memcpy, 0), "memcpy through the page cache suffers most");
 		for (int column = 0; column < 2; column++) {
 			assertTrue(averageOf(t, direct, column) < averageOf(t, buffered, column), "O_DIRECT wins");
