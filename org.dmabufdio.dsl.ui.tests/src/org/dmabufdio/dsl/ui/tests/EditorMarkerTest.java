@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.function.BooleanSupplier;
-
 import org.dmabufdio.dsl.ui.editor.DmabufEditor;
 import org.dmabufdio.dsl.ui.internal.ProblemMarkers;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
-import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.text.IDocument;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.AfterEach;
@@ -51,41 +47,18 @@ class EditorMarkerTest {
 		IEditorPart editor = TestProject.open(file);
 		assertInstanceOf(DmabufEditor.class, editor);
 		IDocument document = ((ITextEditor) editor).getDocumentProvider().getDocument(editor.getEditorInput());
-		waitFor("the valid file has no markers", () -> markers(file).length == 0);
+		TestProject.waitFor("the valid file has no markers", () -> TestProject.markers(file, ProblemMarkers.TYPE).length == 0);
 
 		// line 5 is the alloc/mmap/read line: misspell 'mmap'
 		int offset = document.get().indexOf("mmap;");
 		document.replace(offset, "mmap".length(), "mmpa");
-		waitFor("a marker appears while typing", () -> markers(file).length > 0);
-		IMarker marker = markers(file)[0];
+		TestProject.waitFor("a marker appears while typing", () -> TestProject.markers(file, ProblemMarkers.TYPE).length > 0);
+		IMarker marker = TestProject.markers(file, ProblemMarkers.TYPE)[0];
 		assertEquals(5, marker.getAttribute(IMarker.LINE_NUMBER, -1), "marker line: " + marker.getAttribute(IMarker.MESSAGE, ""));
 		assertEquals(IMarker.SEVERITY_ERROR, marker.getAttribute(IMarker.SEVERITY, -1));
 
 		document.replace(offset, "mmpa".length(), "mmap");
-		waitFor("the marker goes when the error is fixed", () -> markers(file).length == 0);
+		TestProject.waitFor("the marker goes when the error is fixed", () -> TestProject.markers(file, ProblemMarkers.TYPE).length == 0);
 		assertTrue(file.exists());
-	}
-
-	private static IMarker[] markers(IFile file) {
-		try {
-			return file.findMarkers(ProblemMarkers.TYPE, true, IResource.DEPTH_ZERO);
-		} catch (CoreException e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
-	/** Runs the UI event loop until {@code condition} holds, for at most 30 s. */
-	private static void waitFor(String what, BooleanSupplier condition) {
-		Display display = Display.getCurrent();
-		long deadline = System.nanoTime() + 30_000_000_000L;
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("timed out waiting until " + what);
-			}
-			if (!display.readAndDispatch()) {
-				display.timerExec(50, () -> { });
-				display.sleep();
-			}
-		}
 	}
 }

@@ -16,15 +16,15 @@ import com.google.inject.Provider;
  * The editor's text parsed as the content of its file (imports resolve next to it), for every
  * service that needs the model of what is on screen rather than on disk.
  */
-final class DocumentResources {
+public final class DocumentResources {
 
 	private final Provider<XtextResourceSet> resourceSets;
 
-	DocumentResources(Injector injector) {
+	public DocumentResources(Injector injector) {
 		this.resourceSets = injector.getProvider(XtextResourceSet.class);
 	}
 
-	XtextResource parse(IFile file, String text) {
+	public XtextResource parse(IFile file, String text) {
 		XtextResourceSet resourceSet = resourceSets.get();
 		URI uri = URI.createPlatformResourceURI(file.getFullPath().toString(), true);
 		XtextResource resource = (XtextResource) resourceSet.createResource(uri);

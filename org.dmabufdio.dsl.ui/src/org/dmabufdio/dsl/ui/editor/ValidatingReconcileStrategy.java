@@ -3,6 +3,7 @@ package org.dmabufdio.dsl.ui.editor;
 import java.util.List;
 
 import org.dmabufdio.dsl.ui.internal.ProblemMarkers;
+import org.dmabufdio.dsl.ui.run.ResultMarkers;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.text.IDocument;
@@ -22,7 +23,8 @@ import com.google.inject.Injector;
 
 /**
  * Parses and validates the editor's text whenever typing pauses, and publishes the issues as
- * problem markers on the file, so they show in the editor's ruler and the Problems view.
+ * problem markers on the file, so they show in the editor's ruler and the Problems view; an
+ * edit also removes the markers of the last run, which belong to the text before it.
  */
 class ValidatingReconcileStrategy implements IReconcilingStrategy, IReconcilingStrategyExtension {
 
@@ -55,11 +57,19 @@ class ValidatingReconcileStrategy implements IReconcilingStrategy, IReconcilingS
 
 	@Override
 	public void reconcile(DirtyRegion dirtyRegion, IRegion subRegion) {
-		validate();
+		edited();
 	}
 
 	@Override
 	public void reconcile(IRegion partition) {
+		edited();
+	}
+
+	/** The text changed: the last run's markers belong to the old text. */
+	private void edited() {
+		if (editor.getEditorInput() instanceof IFileEditorInput input) {
+			ResultMarkers.clear(input.getFile());
+		}
 		validate();
 	}
 

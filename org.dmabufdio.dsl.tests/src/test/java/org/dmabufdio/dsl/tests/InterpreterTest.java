@@ -656,6 +656,20 @@ class InterpreterTest {
 		}
 
 		@Test
+		void aCancelledRunStopsBeforeTheNextInstance() {
+			Resource r = s.parse("c.dmabuf", """
+					scenario "c" {
+					    rounds 3
+					    device qemu_virtio
+					    mmap anon 4K
+					}
+					""");
+			int[] asked = { 0 };
+			List<ScenarioResult> results = new ScenarioRunner().run("c.dmabuf", (Model) r.getContents().get(0), () -> asked[0]++ >= 2);
+			assertEquals(List.of(1, 2), results.stream().map(ScenarioResult::round).toList());
+		}
+
+		@Test
 		void aMatrixOverADeviceParameter() {
 			List<ScenarioResult> results = runFile("""
 					scenario "ra" {

@@ -2,6 +2,7 @@ package org.dmabufdio.dsl.interpreter;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import org.dmabufdio.dsl.dmabuf.Element;
 import org.dmabufdio.dsl.dmabuf.Model;
@@ -22,10 +23,18 @@ public final class ScenarioRunner {
 	}
 
 	public List<ScenarioResult> run(String file, Model model) {
+		return run(file, model, () -> false);
+	}
+
+	/**
+	 * As {@link #run(String, Model)}, asking {@code cancelled} before each instance (an editor's
+	 * run can be cancelled); returns the results of the instances that ran.
+	 */
+	public List<ScenarioResult> run(String file, Model model, BooleanSupplier cancelled) {
 		List<ScenarioResult> out = new ArrayList<>();
 		for (Element e : model.getElements()) {
 			if (e instanceof Scenario s) {
-				out.addAll(run(file, s));
+				run(file, s, cancelled, out);
 			}
 		}
 		return out;
@@ -33,9 +42,16 @@ public final class ScenarioRunner {
 
 	public List<ScenarioResult> run(String file, Scenario scenario) {
 		List<ScenarioResult> out = new ArrayList<>();
+		run(file, scenario, () -> false, out);
+		return out;
+	}
+
+	private void run(String file, Scenario scenario, BooleanSupplier cancelled, List<ScenarioResult> out) {
 		for (Instance instance : Instance.expand(scenario)) {
+			if (cancelled.getAsBoolean()) {
+				return;
+			}
 			out.add(new Interpreter(file, instance, budget).run(scenario));
 		}
-		return out;
 	}
 }

@@ -31,6 +31,22 @@ public final class TextReport {
 		return out.toString();
 	}
 
+	/** One scenario run as {@link #render(RunResult)} prints it: verdict, steps, hazards. */
+	public static String render(ScenarioResult s) {
+		StringBuilder out = new StringBuilder();
+		scenario(out, s);
+		return out.toString();
+	}
+
+	/** Tables as {@link #render(RunResult)} prints them. */
+	public static String renderTables(List<ResultTable> tables) {
+		StringBuilder out = new StringBuilder();
+		for (ResultTable t : tables) {
+			table(out, t);
+		}
+		return out.toString();
+	}
+
 	private static void scenario(StringBuilder out, ScenarioResult s) {
 		out.append(String.format(Locale.ROOT, "%-5s %s: %s", s.status().word().toUpperCase(Locale.ROOT), s.file(), s.name()));
 		if (!s.params().isEmpty()) {
