@@ -11,7 +11,6 @@ import java.util.List;
 import org.dmabufdio.dsl.ui.editor.CompletionProcessor;
 import org.dmabufdio.dsl.ui.editor.DmabufEditor;
 import org.dmabufdio.dsl.ui.internal.DmabufUiPlugin;
-import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextOperationTarget;
 import org.eclipse.jface.text.ITextViewer;
@@ -19,24 +18,14 @@ import org.eclipse.jface.text.contentassist.ICompletionProposal;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.texteditor.ITextEditor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Ctrl+Space in the editor: the language's proposals, with their descriptions, applied in place. */
 class EditorContentAssistTest {
 
-	private TestProject project;
-
-	@BeforeEach
-	void createProject() throws CoreException {
-		project = new TestProject("assist-test");
-	}
-
-	@AfterEach
-	void deleteProject() throws CoreException {
-		project.close();
-	}
+	@RegisterExtension
+	final TestProject project = new TestProject("assist-test");
 
 	@Test
 	void kernelVariantsAreProposedAndTheChosenOneReplacesThePrefix() throws Exception {

@@ -8,13 +8,11 @@ import org.dmabufdio.dsl.ui.editor.DmabufEditor;
 import org.dmabufdio.dsl.ui.internal.ProblemMarkers;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
-import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.texteditor.ITextEditor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Live validation in the editor: a typing error shows as a marker at its line, and goes away. */
 class EditorMarkerTest {
@@ -29,17 +27,8 @@ class EditorMarkerTest {
 			}
 			""";
 
-	private TestProject project;
-
-	@BeforeEach
-	void createProject() throws CoreException {
-		project = new TestProject("editor-test");
-	}
-
-	@AfterEach
-	void deleteProject() throws CoreException {
-		project.close();
-	}
+	@RegisterExtension
+	final TestProject project = new TestProject("editor-test");
 
 	@Test
 	void markerAppearsAtTheBrokenLineAndGoesWhenFixed() throws Exception {

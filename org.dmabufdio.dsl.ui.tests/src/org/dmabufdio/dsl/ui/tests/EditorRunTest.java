@@ -12,15 +12,13 @@ import org.dmabufdio.dsl.ui.run.ResultsView;
 import org.dmabufdio.dsl.ui.run.RunScenariosHandler;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
-import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.texteditor.ITextEditor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Running a file from its editor: the command runs what the editor shows, the results view lists
@@ -47,22 +45,13 @@ class EditorRunTest {
 			}
 			""";
 
-	private TestProject project;
-
-	@BeforeEach
-	void createProject() throws CoreException {
-		project = new TestProject("run-test");
-	}
-
-	@AfterEach
-	void deleteProject() throws CoreException {
-		project.close();
-	}
+	@RegisterExtension
+	final TestProject project = new TestProject("run-test");
 
 	@Test
 	void theCommandRunsTheFileAndShowsEveryRun() throws Exception {
-		IFile file = project.file("two.dmabuf", TWO);
-		IEditorPart editor = TestProject.open(file);
+		IEditorPart editor = project.open("two.dmabuf", TWO);
+		IFile file = TestProject.fileOf(editor);
 		run(editor);
 		ResultsView view = resultsView(editor);
 		TestProject.waitFor("the results view shows two runs", () -> view.results().size() == 2);
@@ -84,14 +73,13 @@ class EditorRunTest {
 
 	@Test
 	void aFileWithErrorsDoesNotRun() throws Exception {
-		IFile file = project.file("broken.dmabuf", TWO.replace("alloc 16M", "alloc 16"));
-		IEditorPart editor = TestProject.open(file);
+		IEditorPart editor = project.open("broken.dmabuf", TWO.replace("alloc 16M", "alloc 16"));
 		run(editor);
 		ResultsView view = resultsView(editor);
 		TestProject.waitFor("the view says why nothing ran", () -> view.summaryText().contains("not run"));
 		assertTrue(view.summaryText().endsWith("2 errors in broken.dmabuf: not run (see the Problems view)"), view.summaryText());
 		assertEquals(List.of(), view.results());
-		assertEquals(0, TestProject.markers(file, ResultMarkers.TYPE).length);
+		assertEquals(0, TestProject.markers(TestProject.fileOf(editor), ResultMarkers.TYPE).length);
 	}
 
 	/** Runs the command as Ctrl+Alt+R does, through the handler service. */

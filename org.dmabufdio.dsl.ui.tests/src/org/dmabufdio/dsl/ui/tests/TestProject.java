@@ -12,17 +12,28 @@ import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IFileEditorInput;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.ide.IDE;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A workspace project for one UI test: files in it open in their editors; closed with everything. */
-final class TestProject implements AutoCloseable {
+/**
+ * A workspace project for each test of a UI test class ({@code @RegisterExtension}): created
+ * before the test, deleted after it with every editor closed; files in it open in their editors.
+ */
+final class TestProject implements BeforeEachCallback, AfterEachCallback {
 
 	private final IProject project;
 
-	TestProject(String name) throws CoreException {
+	TestProject(String name) {
 		project = ResourcesPlugin.getWorkspace().getRoot().getProject(name);
+	}
+
+	@Override
+	public void beforeEach(ExtensionContext context) throws CoreException {
 		if (!project.exists()) {
 			project.create(null);
 		}
@@ -33,6 +44,16 @@ final class TestProject implements AutoCloseable {
 		IFile file = project.getFile(name);
 		file.create(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, null);
 		return file;
+	}
+
+	/** A new file of this project, opened in its editor. */
+	IEditorPart open(String name, String text) throws CoreException {
+		return open(file(name, text));
+	}
+
+	/** The file an editor of a test shows. */
+	static IFile fileOf(IEditorPart editor) {
+		return ((IFileEditorInput) editor.getEditorInput()).getFile();
 	}
 
 	static IEditorPart open(IFile file) throws PartInitException {
@@ -65,7 +86,7 @@ final class TestProject implements AutoCloseable {
 
 	/** Closes every editor (discarding changes) and deletes the project. */
 	@Override
-	public void close() throws CoreException {
+	public void afterEach(ExtensionContext context) throws CoreException {
 		PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().closeAllEditors(false);
 		project.delete(true, true, null);
 	}
