@@ -3,6 +3,7 @@ package org.dmabufdio.dsl.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -12,6 +13,8 @@ import org.dmabufdio.dsl.ui.editor.CompletionProcessor;
 import org.dmabufdio.dsl.ui.editor.DmabufEditor;
 import org.dmabufdio.dsl.ui.internal.DmabufUiPlugin;
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IRegion;
+import org.eclipse.jface.text.ITextHover;
 import org.eclipse.jface.text.ITextOperationTarget;
 import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.jface.text.contentassist.ICompletionProposal;
@@ -21,7 +24,7 @@ import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Ctrl+Space in the editor: the language's proposals, with their descriptions, applied in place. */
+/** Ctrl+Space in the editor: the language's proposals, with their descriptions, applied in place; and its hovers. */
 class EditorContentAssistTest {
 
 	@RegisterExtension
@@ -49,5 +52,15 @@ class EditorContentAssistTest {
 				.filter(p -> p.getDisplayString().startsWith("dmabuf_dio_mmap")).findFirst().orElseThrow();
 		patch1.apply(document);
 		assertEquals("scenario \"k\" {\n    kernel dmabuf_dio_mmap\n}\n", document.get());
+
+		// the hover reads the text as typed, not the file on disk
+		int over = document.get().indexOf("dmabuf_dio_mmap") + 3;
+		ITextHover hover = editor.textHover();
+		IRegion word = hover.getHoverRegion(viewer, over);
+		assertEquals(document.get().indexOf("dmabuf_dio_mmap"), word.getOffset());
+		assertEquals("dmabuf_dio_mmap".length(), word.getLength());
+		assertEquals("kernel dmabuf_dio_mmap: seed patch 1 alone: vm_insert_page(), accounting unchanged",
+				hover.getHoverInfo(viewer, word));
+		assertNull(hover.getHoverRegion(viewer, document.get().indexOf("kernel")), "no hover over a keyword");
 	}
 }

@@ -3,6 +3,8 @@ package org.dmabufdio.dsl.ui.editor;
 import java.util.ListResourceBundle;
 
 import org.dmabufdio.dsl.ui.internal.DmabufUiPlugin;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.ITextHover;
 import org.eclipse.ui.editors.text.TextEditor;
 import org.eclipse.ui.texteditor.ContentAssistAction;
 import org.eclipse.ui.texteditor.ITextEditorActionDefinitionIds;
@@ -19,6 +21,11 @@ public class DmabufEditor extends TextEditor {
 		super.initializeEditor();
 		setSourceViewerConfiguration(new DmabufSourceViewerConfiguration(this,
 				DmabufUiPlugin.getDefault().getInjector(), getPreferenceStore()));
+	}
+
+	/** The hover the source viewer shows over its text. */
+	public ITextHover textHover() {
+		return getSourceViewerConfiguration().getTextHover(getSourceViewer(), IDocument.DEFAULT_CONTENT_TYPE);
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package org.dmabufdio.dsl.ui.editor;
 
 import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.ITextHover;
 import org.eclipse.jface.text.contentassist.ContentAssistant;
 import org.eclipse.jface.text.contentassist.IContentAssistant;
 import org.eclipse.jface.text.presentation.IPresentationReconciler;
@@ -15,7 +16,7 @@ import org.eclipse.ui.texteditor.ITextEditor;
 
 import com.google.inject.Injector;
 
-/** Wires highlighting, live validation and content assist into the editor's source viewer. */
+/** Wires highlighting, live validation, content assist and hovers into the editor's source viewer. */
 class DmabufSourceViewerConfiguration extends TextSourceViewerConfiguration {
 
 	/** How long typing must pause before the text is validated again. */
@@ -46,6 +47,11 @@ class DmabufSourceViewerConfiguration extends TextSourceViewerConfiguration {
 		assistant.enablePrefixCompletion(true);
 		assistant.setInformationControlCreator(getInformationControlCreator(sourceViewer));
 		return assistant;
+	}
+
+	@Override
+	public ITextHover getTextHover(ISourceViewer sourceViewer, String contentType) {
+		return new ScenarioTextHover(editor, injector);
 	}
 
 	@Override

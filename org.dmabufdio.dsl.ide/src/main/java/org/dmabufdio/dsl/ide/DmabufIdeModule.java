@@ -4,7 +4,9 @@
 package org.dmabufdio.dsl.ide;
 
 import org.dmabufdio.dsl.ide.contentassist.DmabufIdeContentProposalProvider;
+import org.dmabufdio.dsl.ide.hover.DmabufHoverService;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
+import org.eclipse.xtext.ide.server.hover.IHoverService;
 
 /**
  * The editor-independent language services: the Eclipse editor and the language server both
@@ -14,5 +16,9 @@ public class DmabufIdeModule extends AbstractDmabufIdeModule {
 
 	public Class<? extends IdeContentProposalProvider> bindIdeContentProposalProvider() {
 		return DmabufIdeContentProposalProvider.class;
+	}
+
+	public Class<? extends IHoverService> bindIHoverService() {
+		return DmabufHoverService.class;
 	}
 }

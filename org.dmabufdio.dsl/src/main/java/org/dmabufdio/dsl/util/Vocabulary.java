@@ -80,7 +80,7 @@ public final class Vocabulary {
 	public static Map<String, String> errnos() {
 		Map<String, String> m = new LinkedHashMap<>();
 		for (String name : Errno.names()) {
-			m.put(name, "");
+			m.put(name, Errno.message(name) + " (" + Errno.byName(name) + ")");
 		}
 		return m;
 	}

@@ -60,6 +60,25 @@ public final class Errno {
 		return BY_CODE.getOrDefault((int) Math.abs(errno), "E" + Math.abs(errno));
 	}
 
+	/** What {@code strerror()} says for each (glibc's texts). */
+	private static final Map<String, String> MESSAGES = Map.ofEntries(Map.entry("EPERM", "Operation not permitted"),
+			Map.entry("ENOENT", "No such file or directory"), Map.entry("EINTR", "Interrupted system call"),
+			Map.entry("EIO", "Input/output error"), Map.entry("EBADF", "Bad file descriptor"),
+			Map.entry("EAGAIN", "Resource temporarily unavailable"), Map.entry("ENOMEM", "Cannot allocate memory"),
+			Map.entry("EACCES", "Permission denied"), Map.entry("EFAULT", "Bad address"),
+			Map.entry("EBUSY", "Device or resource busy"), Map.entry("EEXIST", "File exists"),
+			Map.entry("EXDEV", "Invalid cross-device link"), Map.entry("ENODEV", "No such device"),
+			Map.entry("EINVAL", "Invalid argument"), Map.entry("ENOTTY", "Inappropriate ioctl for device"),
+			Map.entry("EFBIG", "File too large"), Map.entry("ENOSPC", "No space left on device"),
+			Map.entry("ESPIPE", "Illegal seek"), Map.entry("ENOSYS", "Function not implemented"),
+			Map.entry("EOVERFLOW", "Value too large for defined data type"),
+			Map.entry("EOPNOTSUPP", "Operation not supported"));
+
+	/** {@code strerror()} of the errno named {@code name} ("Bad address" for EFAULT), or "" if unknown. */
+	public static String message(String name) {
+		return MESSAGES.getOrDefault(name, "");
+	}
+
 	/** Every errno name the simulator can return, sorted. */
 	public static java.util.Set<String> names() {
 		return java.util.Collections.unmodifiableSet(BY_NAME.keySet());
