@@ -11,6 +11,7 @@ import java.util.List;
  * otherwise, 252 if a file does not parse or validate, 2 for a bad command line.
  * {@code dmabufdio format [--check] FILE_OR_DIR...}: puts files into the canonical format
  * (with --check: exit status 1 if one is not in it).
+ * {@code dmabufdio lsp}: the language server on stdin/stdout.
  */
 public final class Main {
 
@@ -31,6 +32,12 @@ public final class Main {
 	public static int run(String[] args, PrintStream out, PrintStream err) {
 		if (args.length > 0 && "format".equals(args[0])) {
 			return format(args, out, err);
+		}
+		if (args.length == 1 && "lsp".equals(args[0])) {
+			// stdout carries the protocol: anything else printed goes to stderr
+			PrintStream protocol = System.out;
+			System.setOut(System.err);
+			return LspCommand.serve(System.in, protocol);
 		}
 		if (args.length == 0 || !"run".equals(args[0])) {
 			err.println(usage());
@@ -83,6 +90,7 @@ public final class Main {
 	}
 
 	static String usage() {
-		return "usage: dmabufdio run [--format text|json] FILE_OR_DIR...\n       dmabufdio format [--check] FILE_OR_DIR...";
+		return "usage: dmabufdio run [--format text|json] FILE_OR_DIR...\n       dmabufdio format [--check] FILE_OR_DIR...\n"
+				+ "       dmabufdio lsp    (the language server on stdin/stdout)";
 	}
 }

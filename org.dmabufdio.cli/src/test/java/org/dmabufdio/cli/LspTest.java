@@ -1,0 +1,123 @@
+package org.dmabufdio.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.MessageActionItem;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code dmabufdio lsp} as an editor's LSP client sees it: diagnostics as you type, hovers. */
+class LspTest {
+
+	@TempDir
+	Path dir;
+
+	/** The client side: keeps the diagnostics the server publishes, per document. */
+	private static final class Client implements LanguageClient {
+		final ConcurrentHashMap<String, CompletableFuture<List<Diagnostic>>> diagnostics = new ConcurrentHashMap<>();
+
+		CompletableFuture<List<Diagnostic>> of(String uri) {
+			return diagnostics.computeIfAbsent(uri, u -> new CompletableFuture<>());
+		}
+
+		@Override
+		public void publishDiagnostics(PublishDiagnosticsParams p) {
+			of(p.getUri()).complete(p.getDiagnostics());
+		}
+
+		@Override
+		public void telemetryEvent(Object object) {
+		}
+
+		@Override
+		public void showMessage(MessageParams messageParams) {
+		}
+
+		@Override
+		public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
+			return CompletableFuture.completedFuture(null);
+		}
+
+		@Override
+		public void logMessage(MessageParams message) {
+		}
+	}
+
+	@Test
+	void theServerValidatesWhatIsTypedAndAnswersHovers() throws Exception {
+		PipedInputStream serverIn = new PipedInputStream(1 << 16);
+		PipedOutputStream clientOut = new PipedOutputStream(serverIn);
+		PipedInputStream clientIn = new PipedInputStream(1 << 16);
+		PipedOutputStream serverOut = new PipedOutputStream(clientIn);
+		Future<Void> server = LspCommand.start(serverIn, serverOut);
+		Client client = new Client();
+		Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, clientIn, clientOut);
+		launcher.startListening();
+		LanguageServer remote = launcher.getRemoteProxy();
+
+		InitializeParams init = new InitializeParams();
+		init.setWorkspaceFolders(List.of(new WorkspaceFolder(dir.toUri().toString(), "suite")));
+		init.setRootUri(dir.toUri().toString());
+		assertTrue(remote.initialize(init).get(30, TimeUnit.SECONDS).getCapabilities().getHoverProvider().isLeft());
+		remote.initialized(new InitializedParams());
+
+		String uri = file("s.dmabuf");
+		String text = """
+				scenario "s" {
+				    kernel baseline
+				    alloc 3 from system heap; mmap
+				    assert fails EFAULT
+				}
+				""";
+		remote.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "dmabuf", 1, text)));
+		List<Diagnostic> problems = client.of(uri).get(30, TimeUnit.SECONDS);
+		assertEquals(1, problems.size(), problems.toString());
+		assertEquals(2, problems.get(0).getRange().getStart().getLine(), "on the alloc line (0-based)");
+		String message = problems.get(0).getMessage().map(m -> m, m -> m.getValue());
+		assertTrue(message.contains("unit"), message);
+
+		Hover hover = remote.getTextDocumentService()
+				.hover(new HoverParams(new TextDocumentIdentifier(uri), new Position(3, 20))).get(30, TimeUnit.SECONDS);
+		assertEquals("errno EFAULT: Bad address (14)", hover.getContents().getRight().getValue());
+
+		remote.shutdown().get(30, TimeUnit.SECONDS);
+		// no 'exit': Xtext's server answers it with System.exit(); closing the stream ends it here
+		clientOut.close();
+		server.get(30, TimeUnit.SECONDS);
+	}
+
+	private String file(String name) throws IOException {
+		Path p = dir.resolve(name);
+		Files.writeString(p, "");
+		return p.toUri().toString();
+	}
+}
