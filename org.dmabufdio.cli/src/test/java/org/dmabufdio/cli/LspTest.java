@@ -14,6 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionContext;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.Hover;
@@ -27,15 +31,17 @@ import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code dmabufdio lsp} as an editor's LSP client sees it: diagnostics as you type, hovers. */
+/** {@code dmabufdio lsp} as an editor's LSP client sees it: diagnostics as you type, quick fixes, hovers. */
 class LspTest {
 
 	@TempDir
@@ -73,7 +79,7 @@ class LspTest {
 	}
 
 	@Test
-	void theServerValidatesWhatIsTypedAndAnswersHovers() throws Exception {
+	void theServerValidatesWhatIsTypedOffersFixesAndAnswersHovers() throws Exception {
 		PipedInputStream serverIn = new PipedInputStream(1 << 16);
 		PipedOutputStream clientOut = new PipedOutputStream(serverIn);
 		PipedInputStream clientIn = new PipedInputStream(1 << 16);
@@ -104,6 +110,15 @@ class LspTest {
 		assertEquals(2, problems.get(0).getRange().getStart().getLine(), "on the alloc line (0-based)");
 		String message = problems.get(0).getMessage().map(m -> m, m -> m.getValue());
 		assertTrue(message.contains("unit"), message);
+
+		CodeActionParams fix = new CodeActionParams(new TextDocumentIdentifier(uri), problems.get(0).getRange(),
+				new CodeActionContext(problems));
+		List<Either<Command, CodeAction>> actions = remote.getTextDocumentService().codeAction(fix).get(30, TimeUnit.SECONDS);
+		assertEquals(List.of("Add the unit: 3K", "Add the unit: 3M", "Add the unit: 3G"),
+				actions.stream().map(a -> a.getRight().getTitle()).toList());
+		TextEdit edit = actions.get(1).getRight().getEdit().getChanges().get(uri).get(0);
+		assertEquals("3M", edit.getNewText());
+		assertEquals(problems.get(0).getRange(), edit.getRange());
 
 		Hover hover = remote.getTextDocumentService()
 				.hover(new HoverParams(new TextDocumentIdentifier(uri), new Position(3, 20))).get(30, TimeUnit.SECONDS);

@@ -4,17 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.List;
+
 import org.dmabufdio.dsl.ui.editor.DmabufEditor;
 import org.dmabufdio.dsl.ui.internal.ProblemMarkers;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.ITextOperationTarget;
+import org.eclipse.jface.text.ITextViewer;
+import org.eclipse.jface.text.contentassist.ICompletionProposal;
+import org.eclipse.jface.text.source.ISourceViewer;
+import org.eclipse.jface.text.source.TextInvocationContext;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Live validation in the editor: a typing error shows as a marker at its line, and goes away. */
+/** Live validation in the editor: a typing error shows as a marker at its line, and goes away; Ctrl+1 fixes what it can. */
 class EditorMarkerTest {
 
 	private static final String VALID = """
@@ -49,5 +57,23 @@ class EditorMarkerTest {
 		document.replace(offset, "mmpa".length(), "mmap");
 		TestProject.waitFor("the marker goes when the error is fixed", () -> TestProject.markers(file, ProblemMarkers.TYPE).length == 0);
 		assertTrue(file.exists());
+	}
+
+	@Test
+	void ctrl1OffersTheFixAndApplyingItRemovesTheMarker() throws Exception {
+		IEditorPart part = project.open("typo.dmabuf", VALID.replace("kernel baseline", "kernel baselin"));
+		DmabufEditor editor = assertInstanceOf(DmabufEditor.class, part);
+		IFile file = TestProject.fileOf(part);
+		IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+		TestProject.waitFor("the typo is marked", () -> TestProject.markers(file, ProblemMarkers.TYPE).length == 1);
+
+		int offset = document.get().indexOf("kernel baselin") + "kernel ba".length();
+		ITextViewer viewer = (ITextViewer) editor.getAdapter(ITextOperationTarget.class);
+		ICompletionProposal[] fixes = editor.quickAssistProcessor()
+				.computeQuickAssistProposals(new TextInvocationContext((ISourceViewer) viewer, offset, 0));
+		assertEquals(List.of("Change to 'baseline'"), Arrays.stream(fixes).map(ICompletionProposal::getDisplayString).toList());
+		fixes[0].apply(document);
+		assertEquals(VALID, document.get());
+		TestProject.waitFor("the marker goes with the fix", () -> TestProject.markers(file, ProblemMarkers.TYPE).length == 0);
 	}
 }

@@ -5,6 +5,7 @@ import java.util.ListResourceBundle;
 import org.dmabufdio.dsl.ui.internal.DmabufUiPlugin;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextHover;
+import org.eclipse.jface.text.quickassist.IQuickAssistProcessor;
 import org.eclipse.ui.editors.text.TextEditor;
 import org.eclipse.ui.texteditor.ContentAssistAction;
 import org.eclipse.ui.texteditor.ITextEditorActionDefinitionIds;
@@ -21,6 +22,11 @@ public class DmabufEditor extends TextEditor {
 		super.initializeEditor();
 		setSourceViewerConfiguration(new DmabufSourceViewerConfiguration(this,
 				DmabufUiPlugin.getDefault().getInjector(), getPreferenceStore()));
+	}
+
+	/** What Ctrl+1 proposes from. */
+	public IQuickAssistProcessor quickAssistProcessor() {
+		return getSourceViewerConfiguration().getQuickAssistAssistant(getSourceViewer()).getQuickAssistProcessor();
 	}
 
 	/** The hover the source viewer shows over its text. */

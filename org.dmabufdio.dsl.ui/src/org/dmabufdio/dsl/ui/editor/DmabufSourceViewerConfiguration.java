@@ -6,6 +6,8 @@ import org.eclipse.jface.text.ITextHover;
 import org.eclipse.jface.text.contentassist.ContentAssistant;
 import org.eclipse.jface.text.contentassist.IContentAssistant;
 import org.eclipse.jface.text.presentation.IPresentationReconciler;
+import org.eclipse.jface.text.quickassist.IQuickAssistAssistant;
+import org.eclipse.jface.text.quickassist.QuickAssistAssistant;
 import org.eclipse.jface.text.presentation.PresentationReconciler;
 import org.eclipse.jface.text.reconciler.IReconciler;
 import org.eclipse.jface.text.reconciler.MonoReconciler;
@@ -16,7 +18,7 @@ import org.eclipse.ui.texteditor.ITextEditor;
 
 import com.google.inject.Injector;
 
-/** Wires highlighting, live validation, content assist and hovers into the editor's source viewer. */
+/** Wires highlighting, live validation, content assist, quick fixes and hovers into the editor's source viewer. */
 class DmabufSourceViewerConfiguration extends TextSourceViewerConfiguration {
 
 	/** How long typing must pause before the text is validated again. */
@@ -45,6 +47,14 @@ class DmabufSourceViewerConfiguration extends TextSourceViewerConfiguration {
 		ContentAssistant assistant = new ContentAssistant();
 		assistant.setContentAssistProcessor(new CompletionProcessor(editor, injector), IDocument.DEFAULT_CONTENT_TYPE);
 		assistant.enablePrefixCompletion(true);
+		assistant.setInformationControlCreator(getInformationControlCreator(sourceViewer));
+		return assistant;
+	}
+
+	@Override
+	public IQuickAssistAssistant getQuickAssistAssistant(ISourceViewer sourceViewer) {
+		QuickAssistAssistant assistant = new QuickAssistAssistant();
+		assistant.setQuickAssistProcessor(new ScenarioQuickAssistProcessor(editor, injector));
 		assistant.setInformationControlCreator(getInformationControlCreator(sourceViewer));
 		return assistant;
 	}

@@ -5,7 +5,9 @@ package org.dmabufdio.dsl.ide;
 
 import org.dmabufdio.dsl.ide.contentassist.DmabufIdeContentProposalProvider;
 import org.dmabufdio.dsl.ide.hover.DmabufHoverService;
+import org.dmabufdio.dsl.ide.quickfix.DmabufCodeActionService;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
+import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
 
 /**
@@ -20,5 +22,9 @@ public class DmabufIdeModule extends AbstractDmabufIdeModule {
 
 	public Class<? extends IHoverService> bindIHoverService() {
 		return DmabufHoverService.class;
+	}
+
+	public Class<? extends ICodeActionService2> bindICodeActionService2() {
+		return DmabufCodeActionService.class;
 	}
 }
