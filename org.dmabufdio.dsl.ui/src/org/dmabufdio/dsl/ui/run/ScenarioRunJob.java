@@ -64,6 +64,16 @@ final class ScenarioRunJob extends Job {
 
 	@Override
 	protected IStatus run(IProgressMonitor monitor) {
+		try {
+			return runScenarios(monitor);
+		} catch (RuntimeException e) {
+			// a bug, not a scenario's failure (those are verdicts): say so where the user looks
+			publish(null, "the run stopped: " + e);
+			return Status.error("running " + file.getFullPath() + " failed", e);
+		}
+	}
+
+	private IStatus runScenarios(IProgressMonitor monitor) {
 		monitor.beginTask(getName(), IProgressMonitor.UNKNOWN);
 		Injector injector = DmabufUiPlugin.getDefault().getInjector();
 		XtextResource resource = new DocumentResources(injector).parse(file, text);
