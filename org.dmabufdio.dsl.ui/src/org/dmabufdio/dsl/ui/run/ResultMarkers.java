@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.dmabufdio.dsl.results.ScenarioResult;
+import org.dmabufdio.dsl.results.TextReport;
 import org.dmabufdio.dsl.ui.internal.DmabufUiPlugin;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
@@ -60,7 +61,7 @@ public final class ResultMarkers {
 
 	private static Map<String, Object> attributes(ScenarioResult r) {
 		Map<String, Object> a = new HashMap<>();
-		a.put(IMarker.MESSAGE, ResultsView.title(r) + ": " + r.status().word() + ": " + r.message());
+		a.put(IMarker.MESSAGE, TextReport.title(r) + ": " + r.status().word() + ": " + r.message());
 		a.put(IMarker.SEVERITY, IMarker.SEVERITY_ERROR);
 		if (r.line() > 0) {
 			a.put(IMarker.LINE_NUMBER, r.line());

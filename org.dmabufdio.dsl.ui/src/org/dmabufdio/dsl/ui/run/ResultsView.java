@@ -65,7 +65,7 @@ public class ResultsView extends ViewPart {
 		table.getTable().setLinesVisible(true);
 		table.setContentProvider(ArrayContentProvider.getInstance());
 		column("Verdict", 70, r -> r.status().word());
-		column("Scenario", 320, ResultsView::title);
+		column("Scenario", 320, TextReport::title);
 		column("Time", 100, r -> String.format(Locale.ROOT, "%.3f ms", r.timeNs() / 1e6));
 		column("Line", 50, r -> r.line() > 0 ? Integer.toString(r.line()) : "");
 		column("Message", 420, r -> r.message() == null ? "" : r.message());
@@ -86,18 +86,6 @@ public class ResultsView extends ViewPart {
 				return text.apply((ScenarioResult) element);
 			}
 		});
-	}
-
-	/** A run's name as the text report prints it: the scenario, its params, its round. */
-	static String title(ScenarioResult r) {
-		StringBuilder sb = new StringBuilder(r.name());
-		if (!r.params().isEmpty()) {
-			sb.append(' ').append(r.params());
-		}
-		if (r.round() > 1 || !r.params().isEmpty()) {
-			sb.append(" round ").append(r.round());
-		}
-		return sb.toString();
 	}
 
 	@Override

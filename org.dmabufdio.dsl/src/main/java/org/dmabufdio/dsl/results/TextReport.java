@@ -47,14 +47,20 @@ public final class TextReport {
 		return out.toString();
 	}
 
-	private static void scenario(StringBuilder out, ScenarioResult s) {
-		out.append(String.format(Locale.ROOT, "%-5s %s: %s", s.status().word().toUpperCase(Locale.ROOT), s.file(), s.name()));
+	/** A run's name as the report prints it: the scenario, its params, its round. */
+	public static String title(ScenarioResult s) {
+		StringBuilder out = new StringBuilder(s.name());
 		if (!s.params().isEmpty()) {
 			out.append(' ').append(s.params());
 		}
 		if (s.round() > 1 || !s.params().isEmpty()) {
 			out.append(" round ").append(s.round());
 		}
+		return out.toString();
+	}
+
+	private static void scenario(StringBuilder out, ScenarioResult s) {
+		out.append(String.format(Locale.ROOT, "%-5s %s: %s", s.status().word().toUpperCase(Locale.ROOT), s.file(), title(s)));
 		out.append(String.format(Locale.ROOT, "  [%s]%n", ms(s.timeNs())));
 		Map<String, Long> lastRss = new HashMap<>();
 		for (StepResult step : s.steps()) {
