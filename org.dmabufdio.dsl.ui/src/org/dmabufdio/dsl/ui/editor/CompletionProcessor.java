@@ -10,7 +10,6 @@ import org.eclipse.jface.text.contentassist.ICompletionProposal;
 import org.eclipse.jface.text.contentassist.IContentAssistProcessor;
 import org.eclipse.jface.text.contentassist.IContextInformation;
 import org.eclipse.jface.text.contentassist.IContextInformationValidator;
-import org.eclipse.ui.IFileEditorInput;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.eclipse.xtext.ide.editor.contentassist.ContentAssistEntry;
 import org.eclipse.xtext.resource.XtextResource;
@@ -21,27 +20,21 @@ import com.google.inject.Injector;
  * Ctrl+Space in the editor: the language's content assist ({@link Completions} of the .ide
  * bundle) on the text as it is on screen, each entry replacing the prefix typed so far.
  */
-public class CompletionProcessor implements IContentAssistProcessor {
-
-	private final ITextEditor editor;
-	private final DocumentResources resources;
-	private final Completions completions;
+public class CompletionProcessor extends EditorLanguageService<Completions> implements IContentAssistProcessor {
 
 	public CompletionProcessor(ITextEditor editor, Injector injector) {
-		this.editor = editor;
-		this.resources = new DocumentResources(injector);
-		this.completions = injector.getInstance(Completions.class);
+		super(editor, injector, Completions.class);
 	}
 
 	@Override
 	public ICompletionProposal[] computeCompletionProposals(ITextViewer viewer, int offset) {
-		if (!(editor.getEditorInput() instanceof IFileEditorInput input)) {
+		XtextResource resource = parse(viewer.getDocument());
+		if (resource == null) {
 			return new ICompletionProposal[0];
 		}
 		String text = viewer.getDocument().get();
-		XtextResource resource = resources.parse(input.getFile(), text);
 		List<ICompletionProposal> out = new ArrayList<>();
-		for (ContentAssistEntry e : completions.at(resource, text, offset)) {
+		for (ContentAssistEntry e : language.at(resource, text, offset)) {
 			String prefix = e.getPrefix() == null ? "" : e.getPrefix();
 			String label = e.getLabel() != null ? e.getLabel() : e.getProposal();
 			String shown = e.getDescription() == null || e.getDescription().isEmpty() ? label

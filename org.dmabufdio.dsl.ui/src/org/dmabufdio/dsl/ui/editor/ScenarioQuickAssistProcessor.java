@@ -14,7 +14,6 @@ import org.eclipse.jface.text.contentassist.ICompletionProposal;
 import org.eclipse.jface.text.quickassist.IQuickAssistInvocationContext;
 import org.eclipse.jface.text.quickassist.IQuickAssistProcessor;
 import org.eclipse.jface.text.source.Annotation;
-import org.eclipse.ui.IFileEditorInput;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.eclipse.ui.texteditor.MarkerAnnotation;
 import org.eclipse.xtext.resource.XtextResource;
@@ -26,24 +25,18 @@ import com.google.inject.Injector;
  * (a misspelled kernel, device, errno, hazard, counter ...; a size or duration without a unit),
  * computed on the text as it stands and applied in place.
  */
-public class ScenarioQuickAssistProcessor implements IQuickAssistProcessor {
-
-	private final ITextEditor editor;
-	private final DocumentResources resources;
-	private final QuickFixes quickFixes;
+public class ScenarioQuickAssistProcessor extends EditorLanguageService<QuickFixes> implements IQuickAssistProcessor {
 
 	public ScenarioQuickAssistProcessor(ITextEditor editor, Injector injector) {
-		this.editor = editor;
-		this.resources = new DocumentResources(injector);
-		this.quickFixes = injector.getInstance(QuickFixes.class);
+		super(editor, injector, QuickFixes.class);
 	}
 
 	@Override
 	public ICompletionProposal[] computeQuickAssistProposals(IQuickAssistInvocationContext context) {
-		if (!(editor.getEditorInput() instanceof IFileEditorInput input) || context.getSourceViewer() == null) {
+		IFile file = file();
+		if (file == null || context.getSourceViewer() == null) {
 			return new ICompletionProposal[0];
 		}
-		IFile file = input.getFile();
 		int offset = context.getOffset();
 		List<ICompletionProposal> out = new ArrayList<>();
 		XtextResource resource = null;
@@ -54,9 +47,9 @@ public class ScenarioQuickAssistProcessor implements IQuickAssistProcessor {
 				continue;
 			}
 			if (resource == null) {
-				resource = resources.parse(file, context.getSourceViewer().getDocument().get());
+				resource = parse(context.getSourceViewer().getDocument());
 			}
-			for (QuickFixes.Fix fix : quickFixes.of(resource, m.getAttribute(ProblemMarkers.CODE, null),
+			for (QuickFixes.Fix fix : language.of(resource, m.getAttribute(ProblemMarkers.CODE, null),
 					m.getAttribute(IMarker.MESSAGE, ""), start, end - start)) {
 				out.add(new CompletionProposal(fix.text(), fix.offset(), fix.length(), fix.text().length(), null,
 						fix.label(), null, null));

@@ -8,8 +8,8 @@ import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.ITextHover;
 import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.jface.text.Region;
-import org.eclipse.ui.IFileEditorInput;
 import org.eclipse.ui.texteditor.ITextEditor;
+import org.eclipse.xtext.resource.XtextResource;
 
 import com.google.inject.Injector;
 
@@ -18,18 +18,13 @@ import com.google.inject.Injector;
  * mouse (a kernel, device, parameter, errno or hazard; a fragment, scenario or parameter with
  * its doc comment), computed on the text as it stands in the editor.
  */
-public class ScenarioTextHover implements ITextHover {
+public class ScenarioTextHover extends EditorLanguageService<HoverTexts> implements ITextHover {
 
-	private final ITextEditor editor;
-	private final DocumentResources resources;
-	private final HoverTexts texts;
 	/** What getHoverRegion() found, for the getHoverInfo() call that follows it. */
 	private volatile Hovered last;
 
 	public ScenarioTextHover(ITextEditor editor, Injector injector) {
-		this.editor = editor;
-		this.resources = new DocumentResources(injector);
-		this.texts = injector.getInstance(HoverTexts.class);
+		super(editor, injector, HoverTexts.class);
 	}
 
 	@Override
@@ -49,9 +44,7 @@ public class ScenarioTextHover implements ITextHover {
 	}
 
 	private Optional<Hovered> find(ITextViewer viewer, int offset) {
-		if (!(editor.getEditorInput() instanceof IFileEditorInput input) || viewer.getDocument() == null) {
-			return Optional.empty();
-		}
-		return texts.at(resources.parse(input.getFile(), viewer.getDocument().get()), offset);
+		XtextResource resource = parse(viewer.getDocument());
+		return resource == null ? Optional.empty() : language.at(resource, offset);
 	}
 }
