@@ -18,6 +18,8 @@ import org.eclipse.jface.text.contentassist.ICompletionProposal;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.jface.text.source.TextInvocationContext;
 import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IMarkerResolution;
+import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -73,6 +75,21 @@ class EditorMarkerTest {
 				.computeQuickAssistProposals(new TextInvocationContext((ISourceViewer) viewer, offset, 0));
 		assertEquals(List.of("Change to 'baseline'"), Arrays.stream(fixes).map(ICompletionProposal::getDisplayString).toList());
 		fixes[0].apply(document);
+		assertEquals(VALID, document.get());
+		TestProject.waitFor("the marker goes with the fix", () -> TestProject.markers(file, ProblemMarkers.TYPE).length == 0);
+	}
+
+	@Test
+	void theProblemsViewQuickFixRepairsTheOpenEditorsText() throws Exception {
+		IEditorPart part = project.open("typo2.dmabuf", VALID.replace("fails EFAULT", "fails EFALT"));
+		IFile file = TestProject.fileOf(part);
+		IDocument document = ((ITextEditor) part).getDocumentProvider().getDocument(part.getEditorInput());
+		TestProject.waitFor("the typo is marked", () -> TestProject.markers(file, ProblemMarkers.TYPE).length == 1);
+
+		IMarker marker = TestProject.markers(file, ProblemMarkers.TYPE)[0];
+		IMarkerResolution[] resolutions = IDE.getMarkerHelpRegistry().getResolutions(marker);
+		assertEquals(List.of("Change to 'EFAULT'"), Arrays.stream(resolutions).map(IMarkerResolution::getLabel).toList());
+		resolutions[0].run(marker);
 		assertEquals(VALID, document.get());
 		TestProject.waitFor("the marker goes with the fix", () -> TestProject.markers(file, ProblemMarkers.TYPE).length == 0);
 	}
