@@ -79,6 +79,7 @@ class ContentAssistTest {
 		List<String> p = proposed(body("    |"));
 		assertTrue(p.containsAll(List.of("alloc", "mmap", "read", "fork", "assert", "kernel", "file")), p.toString());
 		assertFalse(p.contains("VmFlags"), "keywords that can only follow another word are not proposed: " + p);
+		assertFalse(p.contains("name"), "no placeholder for a step's label among the keywords: " + p);
 	}
 
 	@Test

@@ -50,6 +50,10 @@ public class DmabufIdeContentProposalProvider extends IdeContentProposalProvider
 		case "Check.hazard" -> propose(Vocabulary.hazards(), ContentAssistEntry.KIND_VALUE, context, acceptor);
 		case "Check.field" -> propose(Vocabulary.counters(viewAt(context)), ContentAssistEntry.KIND_FIELD, context, acceptor);
 		case "Check.flags" -> propose(Vocabulary.vmFlags(), ContentAssistEntry.KIND_VALUE, context, acceptor);
+		case "Step.name" -> {
+			// a step's label ("direct: read ..."): the user's word; Xtext's placeholder 'name' among
+			// the statement keywords only reads as one more keyword
+		}
 		default -> super._createProposals(assignment, context, acceptor);
 		}
 	}
