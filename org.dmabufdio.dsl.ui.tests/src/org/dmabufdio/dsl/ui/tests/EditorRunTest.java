@@ -67,8 +67,12 @@ class EditorRunTest {
 				marker.getAttribute(IMarker.MESSAGE, ""));
 
 		IDocument document = ((ITextEditor) editor).getDocumentProvider().getDocument(editor.getEditorInput());
-		document.replace(document.getLength(), 0, "\n");
+		document.replace(document.get().indexOf("assert ok"), "assert ok".length(), "assert fails EFAULT");
 		TestProject.waitFor("the marker goes with an edit", () -> TestProject.markers(file, ResultMarkers.TYPE).length == 0);
+
+		assertTrue(view.runAgain(), "Run Again runs the last file");
+		TestProject.waitFor("the edited text ran", () -> view.summaryText().endsWith("2 scenario runs: 2 pass 0 fail 0 xfail 0 skip 0 error"));
+		assertEquals(0, TestProject.markers(file, ResultMarkers.TYPE).length);
 	}
 
 	@Test

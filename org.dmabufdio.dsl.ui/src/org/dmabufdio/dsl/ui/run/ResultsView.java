@@ -8,6 +8,7 @@ import org.dmabufdio.dsl.results.RunResult;
 import org.dmabufdio.dsl.results.ScenarioResult;
 import org.dmabufdio.dsl.results.TextReport;
 import org.eclipse.core.resources.IFile;
+import org.eclipse.jface.action.Action;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
@@ -29,6 +30,7 @@ import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.part.FileEditorInput;
 import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.texteditor.ITextEditor;
 
@@ -36,7 +38,7 @@ import org.eclipse.ui.texteditor.ITextEditor;
  * The last run of a scenario file: one row per scenario instance (verdict, name with its
  * params, round, measured time, why it failed); below, the selected run's steps as the command
  * line prints them, or the file's tables when no row is selected. Double-click goes to the
- * statement that failed.
+ * statement that failed; Run Again in the toolbar runs the file once more.
  */
 public class ResultsView extends ViewPart {
 
@@ -74,6 +76,42 @@ public class ResultsView extends ViewPart {
 		detail = new Text(sash, SWT.MULTI | SWT.READ_ONLY | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
 		detail.setFont(JFaceResources.getTextFont());
 		sash.setWeights(1, 1);
+		runAgain.setEnabled(false);
+		getViewSite().getActionBars().getToolBarManager().add(runAgain);
+	}
+
+	/** Runs the last file again: the text of its open editor if it has one, else the file. */
+	private final Action runAgain = new Action("Run Again") {
+		@Override
+		public void run() {
+			runAgain();
+		}
+	};
+
+	/** What the toolbar's Run Again does; false if no file has run yet or its text cannot be read. */
+	public boolean runAgain() {
+		if (file == null || !file.exists()) {
+			return false;
+		}
+		String text = textOf(file);
+		if (text == null) {
+			return false;
+		}
+		running(file);
+		new ScenarioRunJob(file, text).schedule();
+		return true;
+	}
+
+	private String textOf(IFile f) {
+		IEditorPart editor = getSite().getPage().findEditor(new FileEditorInput(f));
+		if (editor instanceof ITextEditor textEditor) {
+			return textEditor.getDocumentProvider().getDocument(editor.getEditorInput()).get();
+		}
+		try (java.io.InputStream in = f.getContents()) {
+			return new String(in.readAllBytes(), f.getCharset());
+		} catch (java.io.IOException | org.eclipse.core.runtime.CoreException e) {
+			return null;
+		}
 	}
 
 	private void column(String title, int width, Function<ScenarioResult, String> text) {
@@ -106,6 +144,7 @@ public class ResultsView extends ViewPart {
 		}
 		this.file = file;
 		this.run = run;
+		runAgain.setEnabled(true);
 		String text = file.getFullPath() + ": " + (run == null ? "" : TextReport.summary(run));
 		if (note != null) {
 			text += run == null ? note : " (" + note + ")";
