@@ -40,19 +40,12 @@ public class ProblemResolutions implements IMarkerResolutionGenerator2 {
 	}
 
 	private static List<QuickFixes.Fix> fixes(IMarker marker) {
-		if (!(marker.getResource() instanceof IFile file) || marker.getAttribute(ProblemMarkers.CODE, null) == null) {
+		if (!(marker.getResource() instanceof IFile file)) {
 			return List.of();
 		}
-		int start = marker.getAttribute(IMarker.CHAR_START, -1);
-		int end = marker.getAttribute(IMarker.CHAR_END, -1);
-		if (start < 0 || end < start) {
-			return List.of();
-		}
-		List<QuickFixes.Fix> fixes = withDocument(file, false, document -> {
-			Injector injector = DmabufUiPlugin.getDefault().getInjector();
-			return injector.getInstance(QuickFixes.class).of(new DocumentResources(injector).parse(file, document.get()),
-					marker.getAttribute(ProblemMarkers.CODE, null), marker.getAttribute(IMarker.MESSAGE, ""), start, end - start);
-		});
+		Injector injector = DmabufUiPlugin.getDefault().getInjector();
+		List<QuickFixes.Fix> fixes = withDocument(file, false, document -> ProblemMarkers.fixes(marker,
+				injector.getInstance(QuickFixes.class), () -> new DocumentResources(injector).parse(file, document.get())));
 		return fixes == null ? List.of() : fixes;
 	}
 

@@ -16,7 +16,6 @@ import org.eclipse.jface.text.quickassist.IQuickAssistProcessor;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.eclipse.ui.texteditor.MarkerAnnotation;
-import org.eclipse.xtext.resource.XtextResource;
 
 import com.google.inject.Injector;
 
@@ -39,18 +38,11 @@ public class ScenarioQuickAssistProcessor extends EditorLanguageService<QuickFix
 		}
 		int offset = context.getOffset();
 		List<ICompletionProposal> out = new ArrayList<>();
-		XtextResource resource = null;
 		for (IMarker m : markers(file)) {
-			int start = m.getAttribute(IMarker.CHAR_START, -1);
-			int end = m.getAttribute(IMarker.CHAR_END, -1);
-			if (start < 0 || offset < start || offset > end) {
+			if (offset < m.getAttribute(IMarker.CHAR_START, -1) || offset > m.getAttribute(IMarker.CHAR_END, -1)) {
 				continue;
 			}
-			if (resource == null) {
-				resource = parse(context.getSourceViewer().getDocument());
-			}
-			for (QuickFixes.Fix fix : language.of(resource, m.getAttribute(ProblemMarkers.CODE, null),
-					m.getAttribute(IMarker.MESSAGE, ""), start, end - start)) {
+			for (QuickFixes.Fix fix : ProblemMarkers.fixes(m, language, () -> parse(context.getSourceViewer().getDocument()))) {
 				out.add(new CompletionProposal(fix.text(), fix.offset(), fix.length(), fix.text().length(), null,
 						fix.label(), null, null));
 			}

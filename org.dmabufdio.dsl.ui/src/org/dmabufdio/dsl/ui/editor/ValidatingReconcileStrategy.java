@@ -15,8 +15,6 @@ import org.eclipse.ui.IFileEditorInput;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.util.CancelIndicator;
-import org.eclipse.xtext.validation.CheckMode;
-import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
 
 import com.google.inject.Injector;
@@ -30,14 +28,12 @@ class ValidatingReconcileStrategy implements IReconcilingStrategy, IReconcilingS
 
 	private final ITextEditor editor;
 	private final DocumentResources resources;
-	private final IResourceValidator validator;
 	private IDocument document;
 	private IProgressMonitor monitor;
 
 	ValidatingReconcileStrategy(ITextEditor editor, Injector injector) {
 		this.editor = editor;
 		this.resources = new DocumentResources(injector);
-		this.validator = injector.getInstance(IResourceValidator.class);
 	}
 
 	@Override
@@ -88,7 +84,7 @@ class ValidatingReconcileStrategy implements IReconcilingStrategy, IReconcilingS
 	private List<Issue> check(IFile file, String text) {
 		XtextResource resource = resources.parse(file, text);
 		CancelIndicator cancel = () -> monitor != null && monitor.isCanceled();
-		List<Issue> issues = validator.validate(resource, CheckMode.ALL, cancel);
+		List<Issue> issues = resources.validate(resource, cancel);
 		return cancel.isCanceled() ? null : issues;
 	}
 }

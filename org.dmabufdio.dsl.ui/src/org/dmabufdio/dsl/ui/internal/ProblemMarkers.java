@@ -3,6 +3,9 @@ package org.dmabufdio.dsl.ui.internal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+
+import org.dmabufdio.dsl.ide.quickfix.QuickFixes;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
@@ -12,6 +15,7 @@ import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.validation.Issue;
 
 /** Turns Xtext issues into the workspace's problem markers (type {@link #TYPE}). */
@@ -60,6 +64,20 @@ public final class ProblemMarkers {
 			attributes.put(CODE, issue.getCode());
 		}
 		file.createMarker(TYPE, attributes);
+	}
+
+	/**
+	 * The language's fixes for a problem marker, over the region it marks in {@code text} (the
+	 * text the marker was made from, parsed as its file); none without a code or a region.
+	 */
+	public static List<QuickFixes.Fix> fixes(IMarker marker, QuickFixes quickFixes, Supplier<XtextResource> text) {
+		String code = marker.getAttribute(CODE, null);
+		int start = marker.getAttribute(IMarker.CHAR_START, -1);
+		int end = marker.getAttribute(IMarker.CHAR_END, -1);
+		if (code == null || start < 0 || end < start) {
+			return List.of();
+		}
+		return quickFixes.of(text.get(), code, marker.getAttribute(IMarker.MESSAGE, ""), start, end - start);
 	}
 
 	private static int severity(Severity severity) {

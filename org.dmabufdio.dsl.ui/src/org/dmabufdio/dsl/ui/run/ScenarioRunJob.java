@@ -18,8 +18,6 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.resource.XtextResource;
-import org.eclipse.xtext.validation.CheckMode;
-import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
 
 import com.google.inject.Injector;
@@ -76,9 +74,9 @@ final class ScenarioRunJob extends Job {
 	private IStatus runScenarios(IProgressMonitor monitor) {
 		monitor.beginTask(getName(), IProgressMonitor.UNKNOWN);
 		Injector injector = DmabufUiPlugin.getDefault().getInjector();
-		XtextResource resource = new DocumentResources(injector).parse(file, text);
-		List<Issue> issues = injector.getInstance(IResourceValidator.class).validate(resource, CheckMode.ALL,
-				monitor::isCanceled);
+		DocumentResources resources = new DocumentResources(injector);
+		XtextResource resource = resources.parse(file, text);
+		List<Issue> issues = resources.validate(resource, monitor::isCanceled);
 		long errors = issues.stream().filter(i -> i.getSeverity() == Severity.ERROR).count();
 		if (monitor.isCanceled()) {
 			return Status.CANCEL_STATUS;

@@ -60,6 +60,8 @@ class HoverTest {
 	void wordsTheSimulatorKnowsSayWhatTheyMean() {
 		assertEquals("kernel dmabuf_dio: seed patches 1 and 2: vm_insert_page() and VM_DMABUF_DIO", at("dmabuf_|dio with"));
 		assertEquals("errno EFAULT: Bad address (14)", at("EFA|ULT"));
+		assertEquals("kernel feature alloc_and_read: " + org.dmabufdio.dsl.util.Vocabulary.features().get("alloc_and_read"),
+				at("alloc_and_|read\n"));
 		assertEquals("device parameter readahead: read_ahead_kb of the data partition", at("{ read|ahead"));
 		assertEquals("hazard pinned_dmabuf_page: GUP pinned a page the dma-buf exporter owns", at("pinned_|dmabuf_page"));
 		assertEquals("device phone_16g_ufs40: " + org.dmabufdio.runtime.devices.DeviceProfiles.get("phone_16g_ufs40").description(),
@@ -70,6 +72,7 @@ class HoverTest {
 	void aFragmentShowsItsDeclarationAndDocWhereItIsUsed() {
 		assertEquals("fragment load(file f, mapping m)\n\nReads a file into a mapping with O_DIRECT.", at("use lo|ad("));
 		assertEquals(at("use lo|ad("), at("fragment lo|ad("));
+		assertEquals("mapping parameter m of fragment load", at("into |m\n"));
 	}
 
 	@Test

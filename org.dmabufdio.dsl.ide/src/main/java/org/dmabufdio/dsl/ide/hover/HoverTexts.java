@@ -16,12 +16,12 @@ import org.dmabufdio.dsl.dmabuf.Setting;
 import org.dmabufdio.dsl.util.Vocabulary;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
-import org.eclipse.xtext.Assignment;
 import org.eclipse.xtext.CrossReference;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.GrammarUtil;
 import org.eclipse.xtext.documentation.IEObjectDocumentationProvider;
 import org.eclipse.xtext.nodemodel.ILeafNode;
+import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.parser.IParseResult;
 import org.eclipse.xtext.resource.XtextResource;
@@ -49,23 +49,28 @@ public class HoverTexts {
 		if (leaf == null || leaf.isHidden()) {
 			return Optional.empty();
 		}
-		EObject element = NodeModelUtils.findActualSemanticObjectFor(leaf);
-		Assignment assignment = GrammarUtil.containingAssignment(leaf.getGrammarElement());
-		if (element == null || assignment == null) {
+		// the word: the leaf, or the datatype rule call (Name, FeatureName ...) it is part of
+		INode node = leaf;
+		while (node != null && GrammarUtil.containingAssignment(node.getGrammarElement()) == null) {
+			node = node.getParent();
+		}
+		EObject element = node == null ? null : NodeModelUtils.findActualSemanticObjectFor(node);
+		if (element == null) {
 			return Optional.empty();
 		}
-		String text = describe(element, assignment.getFeature(), leaf);
+		String feature = GrammarUtil.containingAssignment(node.getGrammarElement()).getFeature();
+		String text = describe(element, feature, node);
 		return text == null || text.isEmpty() ? Optional.empty()
-				: Optional.of(new Hovered(leaf.getOffset(), leaf.getLength(), text));
+				: Optional.of(new Hovered(node.getOffset(), node.getLength(), text));
 	}
 
-	private String describe(EObject element, String feature, ILeafNode leaf) {
-		if (GrammarUtil.containingCrossReference(leaf.getGrammarElement()) instanceof CrossReference) {
+	private String describe(EObject element, String feature, INode node) {
+		if (GrammarUtil.containingCrossReference(node.getGrammarElement()) instanceof CrossReference) {
 			EStructuralFeature f = element.eClass().getEStructuralFeature(feature);
 			Object target = f == null || f.isMany() ? null : element.eGet(f);
 			return target instanceof EObject t && !t.eIsProxy() ? declaration(t) : null;
 		}
-		String word = leaf.getText();
+		String word = NodeModelUtils.getTokenText(node);
 		if (element instanceof KernelUse) {
 			return feature.equals("variant") ? known("kernel", word, Vocabulary.kernels())
 					: known("kernel feature", word, Vocabulary.features());

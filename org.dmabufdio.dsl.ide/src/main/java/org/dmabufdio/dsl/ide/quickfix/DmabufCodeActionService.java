@@ -27,10 +27,7 @@ public class DmabufCodeActionService implements ICodeActionService2 {
 
 	@Override
 	public List<Either<Command, CodeAction>> getCodeActions(Options options) {
-		if (options.getResource() != null && options.getDocument() != null) {
-			return actions(options.getDocument(), options.getResource(), options);
-		}
-		// Xtext 2.42's server passes neither: read them for the document's URI
+		// Xtext's server (2.42) passes neither document nor resource: read them for the URI
 		return options.getLanguageServerAccess().doSyncRead(options.getURI(),
 				context -> actions(context.getDocument(), context.getResource(), options));
 	}
