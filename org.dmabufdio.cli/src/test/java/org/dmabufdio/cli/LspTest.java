@@ -15,6 +15,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
+import org.eclipse.lsp4j.FoldingRange;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.FormattingOptions;
+import org.eclipse.lsp4j.DocumentRangeFormattingParams;
+import org.eclipse.lsp4j.SignatureHelpParams;
+import org.eclipse.lsp4j.DocumentHighlightParams;
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.CodeActionContext;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Command;
@@ -78,23 +90,47 @@ class LspTest {
 		}
 	}
 
+	/** A server on pipes and a client talking to it, initialized with {@link #dir} as the workspace folder. */
+	private final class Session {
+		final Client client = new Client();
+		final LanguageServer remote;
+		final PipedOutputStream clientOut;
+		final Future<Void> server;
+
+		Session() throws Exception {
+			PipedInputStream serverIn = new PipedInputStream(1 << 16);
+			clientOut = new PipedOutputStream(serverIn);
+			PipedInputStream clientIn = new PipedInputStream(1 << 16);
+			PipedOutputStream serverOut = new PipedOutputStream(clientIn);
+			server = LspCommand.start(serverIn, serverOut);
+			Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, clientIn, clientOut);
+			launcher.startListening();
+			remote = launcher.getRemoteProxy();
+			InitializeParams init = new InitializeParams();
+			init.setWorkspaceFolders(List.of(new WorkspaceFolder(dir.toUri().toString(), "suite")));
+			init.setRootUri(dir.toUri().toString());
+			assertTrue(remote.initialize(init).get(30, TimeUnit.SECONDS).getCapabilities().getHoverProvider().isLeft());
+			remote.initialized(new InitializedParams());
+		}
+
+		/** Opens {@code text} as a new file of the workspace; returns its diagnostics. */
+		List<Diagnostic> open(String uri, String text) throws Exception {
+			remote.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "dmabuf", 1, text)));
+			return client.of(uri).get(30, TimeUnit.SECONDS);
+		}
+
+		void close() throws Exception {
+			remote.shutdown().get(30, TimeUnit.SECONDS);
+			// no 'exit': Xtext's server answers it with System.exit(); closing the stream ends it here
+			clientOut.close();
+			server.get(30, TimeUnit.SECONDS);
+		}
+	}
+
 	@Test
 	void theServerValidatesWhatIsTypedOffersFixesAndAnswersHovers() throws Exception {
-		PipedInputStream serverIn = new PipedInputStream(1 << 16);
-		PipedOutputStream clientOut = new PipedOutputStream(serverIn);
-		PipedInputStream clientIn = new PipedInputStream(1 << 16);
-		PipedOutputStream serverOut = new PipedOutputStream(clientIn);
-		Future<Void> server = LspCommand.start(serverIn, serverOut);
-		Client client = new Client();
-		Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, clientIn, clientOut);
-		launcher.startListening();
-		LanguageServer remote = launcher.getRemoteProxy();
-
-		InitializeParams init = new InitializeParams();
-		init.setWorkspaceFolders(List.of(new WorkspaceFolder(dir.toUri().toString(), "suite")));
-		init.setRootUri(dir.toUri().toString());
-		assertTrue(remote.initialize(init).get(30, TimeUnit.SECONDS).getCapabilities().getHoverProvider().isLeft());
-		remote.initialized(new InitializedParams());
+		Session session = new Session();
+		LanguageServer remote = session.remote;
 
 		String uri = file("s.dmabuf");
 		String text = """
@@ -104,8 +140,7 @@ class LspTest {
 				    assert fails EFAULT
 				}
 				""";
-		remote.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "dmabuf", 1, text)));
-		List<Diagnostic> problems = client.of(uri).get(30, TimeUnit.SECONDS);
+		List<Diagnostic> problems = session.open(uri, text);
 		assertEquals(1, problems.size(), problems.toString());
 		assertEquals(2, problems.get(0).getRange().getStart().getLine(), "on the alloc line (0-based)");
 		String message = problems.get(0).getMessage().map(m -> m, m -> m.getValue());
@@ -124,10 +159,44 @@ class LspTest {
 				.hover(new HoverParams(new TextDocumentIdentifier(uri), new Position(3, 20))).get(30, TimeUnit.SECONDS);
 		assertEquals("errno EFAULT: Bad address (14)", hover.getContents().getRight().getValue());
 
-		remote.shutdown().get(30, TimeUnit.SECONDS);
-		// no 'exit': Xtext's server answers it with System.exit(); closing the stream ends it here
-		clientOut.close();
-		server.get(30, TimeUnit.SECONDS);
+		session.close();
+	}
+
+	/**
+	 * Positions past the end of a line or of the document, negative ones, and ranges that end
+	 * before they start are read as the LSP specification says (the nearest position): every
+	 * request answers, and an edit with such a range applies at the end of the text.
+	 */
+	@Test
+	void noPositionHoweverWrongBreaksARequest() throws Exception {
+		Session session = new Session();
+		var docs = session.remote.getTextDocumentService();
+		String uri = file("p.dmabuf");
+		session.open(uri, "scenario \"p\" {\n    mmap anon 4K\n    assert fails EFAULT\n}\n");
+		TextDocumentIdentifier id = new TextDocumentIdentifier(uri);
+		Position pastLineEnd = new Position(2, 999);
+		Position pastEnd = new Position(99, 5);
+		Position negative = new Position(-1, -7);
+
+		Hover atLineEnd = docs.hover(new HoverParams(id, new Position(2, 23))).get(30, TimeUnit.SECONDS);
+		assertEquals(atLineEnd, docs.hover(new HoverParams(id, pastLineEnd)).get(30, TimeUnit.SECONDS), "as at the end of line 3");
+		docs.hover(new HoverParams(id, pastEnd)).get(30, TimeUnit.SECONDS);
+		docs.completion(new CompletionParams(id, pastLineEnd)).get(30, TimeUnit.SECONDS);
+		docs.completion(new CompletionParams(id, negative)).get(30, TimeUnit.SECONDS);
+		docs.definition(new DefinitionParams(id, pastEnd)).get(30, TimeUnit.SECONDS);
+		docs.documentHighlight(new DocumentHighlightParams(id, negative)).get(30, TimeUnit.SECONDS);
+		docs.signatureHelp(new SignatureHelpParams(id, pastLineEnd)).get(30, TimeUnit.SECONDS);
+		docs.rangeFormatting(new DocumentRangeFormattingParams(id, new FormattingOptions(4, true),
+				new Range(pastEnd, negative))).get(30, TimeUnit.SECONDS);
+		docs.codeAction(new CodeActionParams(id, new Range(pastLineEnd, pastEnd), new CodeActionContext(List.of())))
+				.get(30, TimeUnit.SECONDS);
+
+		// an edit at a line past the end appends; the server still answers for the new text
+		docs.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, 2),
+				List.of(new TextDocumentContentChangeEvent(new Range(pastEnd, pastEnd), "// added\n"))));
+		List<FoldingRange> folds = docs.foldingRange(new FoldingRangeRequestParams(id)).get(30, TimeUnit.SECONDS);
+		assertTrue(folds != null);
+		session.close();
 	}
 
 	private String file(String name) throws IOException {

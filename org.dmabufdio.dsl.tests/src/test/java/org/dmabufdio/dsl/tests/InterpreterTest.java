@@ -766,7 +766,7 @@ class InterpreterTest {
 
 		/** A budget with the default wall-clock limit (a test never comes near it). */
 		private static Budget budget(long steps, long simulatedNs, long work) {
-			return new Budget(steps, simulatedNs, Budget.DEFAULT.maxWallNs(), work);
+			return Budget.DEFAULT.withLimits(steps, simulatedNs, work);
 		}
 
 		/** Runs {@code body} under {@code budget}, which must stop it with an error at line 5; returns the message. */

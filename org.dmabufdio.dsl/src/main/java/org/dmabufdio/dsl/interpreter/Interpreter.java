@@ -54,23 +54,32 @@ public final class Interpreter {
 		this.checks = new Checks(env);
 	}
 
-	/** Runs the instance and returns its result; never throws for anything a scenario does. */
+	/** An error result for a scenario that cannot run at all (no step ran), at its first line. */
+	static ScenarioResult error(String file, Scenario scenario, String message) {
+		return new ScenarioResult(file, scenario.getTitle(), Map.of(), 1, Verdict.ERROR, message, Locations.line(scenario),
+				Locations.column(scenario), 0, List.of(), List.of());
+	}
+
+	/**
+	 * Runs the instance and returns its result; never throws for anything a scenario does:
+	 * whatever breaks (the simulator included) is an {@code error} verdict at the step it broke.
+	 */
 	public ScenarioResult run(Scenario scenario) {
 		wallStart = System.nanoTime();
 		env.scenarioTitle = scenario.getTitle();
 		Xfail xfail = null;
-		for (Step s : scenario.getSteps()) {
-			if (s.getAction() instanceof Skip skip && holds(skip.getCondition())) {
-				return result(scenario, Verdict.SKIP, skip.getReason(), skip);
-			}
-			if (s.getAction() instanceof Xfail x && holds(x.getCondition())) {
-				xfail = x;
-			}
-		}
 		Verdict verdict = Verdict.PASS;
 		String message = null;
 		EObject where = null;
 		try {
+			for (Step s : scenario.getSteps()) {
+				if (s.getAction() instanceof Skip skip && holds(skip.getCondition())) {
+					return result(scenario, Verdict.SKIP, skip.getReason(), skip);
+				}
+				if (s.getAction() instanceof Xfail x && holds(x.getCondition())) {
+					xfail = x;
+				}
+			}
 			runSteps(scenario.getSteps());
 		} catch (ScenarioException e) {
 			verdict = e.verdict();
@@ -80,7 +89,16 @@ public final class Interpreter {
 			verdict = Verdict.ERROR;
 			message = e.getMessage();
 			where = env.lastStep;
-		} catch (RuntimeException e) {
+		} catch (StackOverflowError e) {
+			verdict = Verdict.ERROR;
+			message = "the simulator ran out of stack here (nesting too deep)";
+			where = env.lastStep;
+		} catch (OutOfMemoryError e) {
+			env.machine = null; // its state becomes garbage with this instance, and the batch goes on
+			verdict = Verdict.ERROR;
+			message = "the simulator ran out of memory here";
+			where = env.lastStep;
+		} catch (RuntimeException | LinkageError | AssertionError e) {
 			verdict = Verdict.ERROR;
 			message = "the simulator failed: " + e;
 			where = env.lastStep;
@@ -197,6 +215,9 @@ public final class Interpreter {
 		if (env.booted() && env.machine.now() > budget.maxSimulatedNs()) {
 			throw ScenarioException.error(step, "simulated time budget exceeded");
 		}
+		if (env.booted()) {
+			env.machine.kernel().checkHeap();
+		}
 		if (System.nanoTime() - wallStart > budget.maxWallNs()) {
 			throw ScenarioException.error(step, "wall time budget exceeded (" + budget.maxWallNs() / 1_000_000_000 + " s)");
 		}
@@ -211,7 +232,7 @@ public final class Interpreter {
 			for (Task t : new ArrayList<>(env.machine.kernel().tasks())) {
 				env.machine.exit(t);
 			}
-		} catch (RuntimeException e) {
+		} catch (RuntimeException | StackOverflowError e) {
 			// a broken state was already reported by the verdict
 		}
 	}

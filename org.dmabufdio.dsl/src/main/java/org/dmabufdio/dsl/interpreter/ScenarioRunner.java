@@ -46,7 +46,16 @@ public final class ScenarioRunner {
 		return out;
 	}
 
+	/**
+	 * Runs the scenario's instances one at a time; a scenario over the instance limit (the
+	 * validator reports it too) becomes one error result instead of an endless run.
+	 */
 	private void run(String file, Scenario scenario, BooleanSupplier cancelled, List<ScenarioResult> out) {
+		if (Instance.count(scenario) > budget.maxInstances()) {
+			out.add(Interpreter.error(file, scenario, Instance.describeCount(scenario) + "; the limit is "
+					+ budget.maxInstances() + " (--max-instances)"));
+			return;
+		}
 		for (Instance instance : Instance.expand(scenario)) {
 			if (cancelled.getAsBoolean()) {
 				return;

@@ -83,7 +83,7 @@ final class SetupActions {
 		BootParams p = env.params;
 		p.seed = seedOf(env);
 		env.machine = new Machine(p, env.variant);
-		env.machine.kernel().limitWork(env.budget.maxWork(), System.nanoTime() + env.budget.maxWallNs());
+		env.machine.kernel().limitWork(env.budget.maxWork(), System.nanoTime() + env.budget.maxWallNs(), env.budget.maxHeapShare());
 		env.init = env.machine.spawn("app");
 		env.current = env.init;
 		for (FileDecl f : env.pendingFiles) {
@@ -172,6 +172,10 @@ final class SetupActions {
 		Fragment fragment = u.getTarget();
 		if (fragment.getParams().size() != u.getArgs().size()) {
 			throw ScenarioException.error(u, fragment.getName() + " takes " + fragment.getParams().size() + " arguments");
+		}
+		if (env.frames.size() >= Budget.MAX_FRAGMENT_DEPTH) {
+			throw ScenarioException.error(u, "fragments call fragments more than " + Budget.MAX_FRAGMENT_DEPTH
+					+ " deep here (" + fragment.getName() + " is among them): a fragment must not use itself");
 		}
 		Map<FragmentParam, Object> frame = new HashMap<>();
 		for (int i = 0; i < u.getArgs().size(); i++) {

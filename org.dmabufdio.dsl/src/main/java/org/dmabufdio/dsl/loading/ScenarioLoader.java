@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.dmabufdio.dsl.dmabuf.Model;
+import org.dmabufdio.dsl.interpreter.Budget;
 import org.dmabufdio.dsl.results.FileDiagnostic;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
@@ -25,7 +26,10 @@ import com.google.inject.Provider;
 
 /**
  * Loads scenario files (directories are searched for *.dmabuf), parses and validates them, and
- * reports every problem at file:line:col. Files with errors are not run.
+ * reports every problem at file:line:col. Files with errors are not run. The directories named,
+ * and those of the files named, are the suite's root ({@link SuiteRoot}): nothing outside them
+ * is read. A file that breaks the parser or a validator is an error of that file; the others
+ * load as usual.
  */
 public final class ScenarioLoader {
 
@@ -51,40 +55,87 @@ public final class ScenarioLoader {
 				try (Stream<Path> walk = Files.walk(p)) {
 					walk.filter(f -> f.toString().endsWith(".dmabuf") && Files.isRegularFile(f)).sorted().forEach(files::add);
 				}
-			} else if (Files.isRegularFile(p)) {
-				files.add(p);
-			} else {
+			} else if (!Files.isRegularFile(p)) {
 				throw new IOException(p + ": no such file or directory");
+			} else if (!p.toString().endsWith(".dmabuf")) {
+				throw new IOException(p + ": not a scenario file (*.dmabuf)");
+			} else {
+				files.add(p);
 			}
 		}
 		return files;
 	}
 
+	/** The suite's root directories: the directories named, and the directory of each file named. */
+	public static List<Path> roots(List<Path> paths) {
+		List<Path> roots = new ArrayList<>();
+		for (Path p : paths) {
+			Path dir = Files.isDirectory(p) ? p : p.toAbsolutePath().getParent();
+			if (dir != null) {
+				roots.add(dir.toAbsolutePath().normalize());
+			}
+		}
+		return roots;
+	}
+
 	public Loaded load(List<Path> paths) throws IOException {
+		return load(paths, Budget.DEFAULT.maxInstances());
+	}
+
+	/** Loads and validates, with {@code maxInstances} as the limit a scenario's instance count is held to. */
+	public Loaded load(List<Path> paths, long maxInstances) throws IOException {
 		List<Path> files = files(paths);
+		List<Path> roots = roots(paths);
 		XtextResourceSet rs = resourceSets.get();
+		SuiteRoot.set(rs, roots);
+		InstanceLimit.set(rs, maxInstances);
 		List<LoadedFile> loaded = new ArrayList<>();
 		List<FileDiagnostic> diagnostics = new ArrayList<>();
 		for (Path f : files) {
 			String shown = f.toString();
-			Resource resource = rs.getResource(URI.createFileURI(f.toAbsolutePath().normalize().toString()), true);
-			EcoreUtil.resolveAll(resource);
-			boolean errors = false;
-			List<Issue> issues = new ArrayList<>(validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl));
-			// linking errors come before the validators' in Xtext's list: the user reads top to bottom
-			issues.sort(Comparator.comparingInt((Issue i) -> orZero(i.getLineNumber())).thenComparingInt(i -> orZero(i.getColumn())));
-			for (Issue issue : issues) {
-				if (issue.getSeverity() == Severity.IGNORE || issue.getSeverity() == Severity.INFO) {
-					continue;
-				}
-				errors |= issue.getSeverity() == Severity.ERROR;
-				diagnostics.add(new FileDiagnostic(shown, orZero(issue.getLineNumber()), orZero(issue.getColumn()),
-						issue.getSeverity() == Severity.ERROR ? "error" : "warning", issue.getMessage(), issue.getCode()));
+			String link = SuiteRoot.leavesThroughLink(f.toAbsolutePath().normalize(), roots);
+			if (link != null) {
+				diagnostics.add(new FileDiagnostic(shown, 1, 1, "error", link + "; the file is not read", null));
+				loaded.add(new LoadedFile(shown, null, false));
+				continue;
 			}
-			Model model = resource.getContents().isEmpty() ? null : (Model) resource.getContents().get(0);
-			loaded.add(new LoadedFile(shown, model, !errors && model != null));
+			try {
+				loaded.add(load(rs, f, shown, diagnostics));
+			} catch (RuntimeException | StackOverflowError e) {
+				diagnostics.add(new FileDiagnostic(shown, 1, 1, "error", "the file cannot be read: " + why(e), null));
+				loaded.add(new LoadedFile(shown, null, false));
+			}
 		}
 		return new Loaded(loaded, diagnostics);
+	}
+
+	private LoadedFile load(XtextResourceSet rs, Path f, String shown, List<FileDiagnostic> diagnostics) {
+		Resource resource = rs.getResource(URI.createFileURI(f.toAbsolutePath().normalize().toString()), true);
+		EcoreUtil.resolveAll(resource);
+		boolean errors = false;
+		List<Issue> issues = new ArrayList<>(validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl));
+		// linking errors come before the validators' in Xtext's list: the user reads top to bottom
+		issues.sort(Comparator.comparingInt((Issue i) -> orZero(i.getLineNumber())).thenComparingInt(i -> orZero(i.getColumn())));
+		for (Issue issue : issues) {
+			if (issue.getSeverity() == Severity.IGNORE || issue.getSeverity() == Severity.INFO) {
+				continue;
+			}
+			errors |= issue.getSeverity() == Severity.ERROR;
+			diagnostics.add(new FileDiagnostic(shown, orZero(issue.getLineNumber()), orZero(issue.getColumn()),
+					issue.getSeverity() == Severity.ERROR ? "error" : "warning", issue.getMessage(), issue.getCode()));
+		}
+		Model model = resource.getContents().isEmpty() ? null : (Model) resource.getContents().get(0);
+		return new LoadedFile(shown, model, !errors && model != null);
+	}
+
+	/** What broke reading a file, in a few words: the parser's stack for nesting too deep, else the exception. */
+	private static String why(Throwable e) {
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof StackOverflowError) {
+				return "its blocks nest too deeply";
+			}
+		}
+		return e.toString();
 	}
 
 	private static int orZero(Integer i) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.dmabufdio.dsl.util.Quotes;
+
 /**
  * The human-readable report of a run: per scenario instance its verdict, params, round and
  * measured time; per step its line, text, return value or errno, time and RSS change; then a
@@ -56,11 +58,11 @@ public final class TextReport {
 		if (s.round() > 1 || !s.params().isEmpty()) {
 			out.append(" round ").append(s.round());
 		}
-		return out.toString();
+		return Quotes.escapeControls(out.toString());
 	}
 
 	private static void scenario(StringBuilder out, ScenarioResult s) {
-		out.append(String.format(Locale.ROOT, "%-5s %s: %s", s.status().word().toUpperCase(Locale.ROOT), s.file(), title(s)));
+		out.append(String.format(Locale.ROOT, "%-5s %s: %s", s.status().word().toUpperCase(Locale.ROOT), Quotes.escapeControls(s.file()), title(s)));
 		out.append(String.format(Locale.ROOT, "  [%s]%n", ms(s.timeNs())));
 		Map<String, Long> lastRss = new HashMap<>();
 		for (StepResult step : s.steps()) {
@@ -78,7 +80,7 @@ public final class TextReport {
 				}
 				lastRss.put(step.process(), rss);
 			}
-			out.append(String.format(Locale.ROOT, "  %4d  %-44s %-28s %12s  %s%n", step.line(), clip(step.text(), 44), result,
+			out.append(String.format(Locale.ROOT, "  %4d  %-44s %-28s %12s  %s%n", step.line(), clip(Quotes.escapeControls(step.text()), 44), result,
 					ms(step.timeNs()), rssChange).stripTrailing()).append('\n');
 			String spent = spent(step.timeSpentNs());
 			if (step.timeNs() >= SPENT_SHOWN_FROM_NS && !spent.isEmpty()) {
@@ -86,10 +88,10 @@ public final class TextReport {
 			}
 		}
 		if (s.message() != null) {
-			out.append(String.format(Locale.ROOT, "  %s:%d:%d: %s%n", s.file(), s.line(), s.column(), s.message()));
+			out.append(String.format(Locale.ROOT, "  %s:%d:%d: %s%n", Quotes.escapeControls(s.file()), s.line(), s.column(), s.message()));
 		}
 		for (String h : s.hazards()) {
-			out.append("  hazard: ").append(h).append('\n');
+			out.append("  hazard: ").append(Quotes.escapeControls(h)).append('\n');
 		}
 	}
 

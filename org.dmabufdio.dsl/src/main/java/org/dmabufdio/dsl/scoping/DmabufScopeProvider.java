@@ -2,7 +2,6 @@ package org.dmabufdio.dsl.scoping;
 
 import static org.dmabufdio.dsl.dmabuf.DmabufPackage.Literals.*;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -10,11 +9,8 @@ import java.util.function.Function;
 
 import org.dmabufdio.dsl.dmabuf.Checkpoint;
 import org.dmabufdio.dsl.dmabuf.Declaration;
-import org.dmabufdio.dsl.dmabuf.Fragment;
-import org.dmabufdio.dsl.dmabuf.InProcess;
 import org.dmabufdio.dsl.dmabuf.Model;
 import org.dmabufdio.dsl.dmabuf.Parameter;
-import org.dmabufdio.dsl.dmabuf.Scenario;
 import org.dmabufdio.dsl.dmabuf.Step;
 import org.dmabufdio.dsl.util.Kinds;
 import org.dmabufdio.dsl.util.Steps;
@@ -28,6 +24,7 @@ import org.eclipse.xtext.scoping.Scopes;
 import org.eclipse.xtext.scoping.impl.FilteringScope;
 
 import com.google.inject.Inject;
+
 
 /**
  * Scoping: a name is visible from the step after the one that declares it (so using it before
@@ -44,17 +41,12 @@ public class DmabufScopeProvider extends AbstractDmabufScopeProvider {
 	public IScope getScope(EObject context, EReference reference) {
 		if (reference.getEReferenceType() == DECLARATION) {
 			Set<Kinds> kinds = kindsFor(reference);
-			// from outside the step list: only top-level declarations, of this file or imported ones
-			IScope outer = new FilteringScope(super.getScope(context, reference),
+			// from outside the step list: only top-level declarations, of this file or imported ones;
+			// asked of the file itself, since what a nested step sees beyond its body is the same
+			IScope outer = new FilteringScope(super.getScope(EcoreUtil2.getRootContainer(context), reference),
 					d -> d.getEObjectOrProxy() instanceof Declaration decl && kinds.contains(Kinds.of(decl))
 							&& (decl.eIsProxy() || decl.eContainer() instanceof Model));
-			List<Declaration> local = new ArrayList<>();
-			for (Declaration d : Steps.declarationsBefore(context)) {
-				if (kinds.contains(Kinds.of(d)) && d.getName() != null) {
-					local.add(d);
-				}
-			}
-			return Scopes.scopeFor(local, d -> names.toQualifiedName(d.getName()), outer);
+			return LocalDeclarations.scope(context, kinds, outer, names);
 		}
 		if (reference.getEReferenceType() == PARAMETER) {
 			return named(Steps.parametersOf(context), Parameter::getName);
@@ -100,19 +92,5 @@ public class DmabufScopeProvider extends AbstractDmabufScopeProvider {
 			return EnumSet.of(Kinds.FILE, Kinds.BUFFER, Kinds.MAPPING, Kinds.PROCESS);
 		}
 		return EnumSet.of(Kinds.MAPPING);
-	}
-
-	/** The scenario or fragment whose steps contain {@code o}, or null. */
-	static EObject body(EObject o) {
-		EObject s = EcoreUtil2.getContainerOfType(o, Scenario.class);
-		return s != null ? s : EcoreUtil2.getContainerOfType(o, Fragment.class);
-	}
-
-	static boolean inProcess(EObject o) {
-		return EcoreUtil2.getContainerOfType(o, InProcess.class) != null;
-	}
-
-	static boolean isStep(EObject o) {
-		return o instanceof Step;
 	}
 }

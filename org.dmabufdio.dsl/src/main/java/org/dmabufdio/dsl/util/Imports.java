@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.dmabufdio.dsl.dmabuf.Import;
 import org.dmabufdio.dsl.dmabuf.Model;
+import org.dmabufdio.dsl.loading.SuiteRoot;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
@@ -17,11 +18,13 @@ public final class Imports {
 	private Imports() {
 	}
 
-	/** The import's target, resolved against the importing file. */
+	/**
+	 * The import's target, resolved against the importing file; null where the suite's root
+	 * forbids reading it ({@link SuiteRoot}; the validator says why).
+	 */
 	public static URI resolve(Import i) {
-		URI uri = URI.createURI(i.getImportURI());
 		Resource r = i.eResource();
-		return r != null && uri.isRelative() ? uri.resolve(r.getURI()) : uri;
+		return r == null ? null : SuiteRoot.resolve(r, i.getImportURI()).target();
 	}
 
 	/** The model of {@code context}'s file followed by those it imports, each once, nearest first. */
@@ -41,7 +44,8 @@ public final class Imports {
 		}
 		out.add(m);
 		for (Import i : m.getImports()) {
-			Resource imported = load(r, resolve(i));
+			URI uri = resolve(i);
+			Resource imported = uri == null ? null : load(r, uri);
 			if (imported != null) {
 				collect(imported, seen, out);
 			}

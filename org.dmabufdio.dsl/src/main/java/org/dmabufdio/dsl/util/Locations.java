@@ -3,6 +3,7 @@ package org.dmabufdio.dsl.util;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.util.LineAndColumn;
 
@@ -28,10 +29,37 @@ public final class Locations {
 		return lc.getColumn();
 	}
 
-	/** The element's source text on one line, comments dropped. */
+	/** How much of a step's text results carry: a block's first statements, not all of them. */
+	public static final int TEXT_LIMIT = 200;
+
+	/**
+	 * The element's source text on one line, comments dropped, as NodeModelUtils.getTokenText()
+	 * gives it, but cut after {@link #TEXT_LIMIT} characters (with "..."): an {@code in} block's
+	 * text holds every block nested in it, and copying it for each nested step made a deeply
+	 * nested file quadratic to run.
+	 */
 	public static String text(EObject o) {
 		ICompositeNode node = o == null ? null : NodeModelUtils.findActualNodeFor(o);
-		return node == null ? "" : NodeModelUtils.getTokenText(node);
+		if (node == null) {
+			return "";
+		}
+		StringBuilder out = new StringBuilder();
+		boolean gap = false;
+		for (ILeafNode leaf : node.getLeafNodes()) {
+			if (leaf.isHidden()) {
+				gap = out.length() > 0;
+				continue;
+			}
+			if (out.length() >= TEXT_LIMIT) {
+				return out.append(" ...").toString();
+			}
+			if (gap) {
+				out.append(' ');
+				gap = false;
+			}
+			out.append(leaf.getText());
+		}
+		return out.toString();
 	}
 
 	/**

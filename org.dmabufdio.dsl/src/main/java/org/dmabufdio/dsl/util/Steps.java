@@ -1,7 +1,10 @@
 package org.dmabufdio.dsl.util;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.dmabufdio.dsl.dmabuf.Checkpoint;
 import org.dmabufdio.dsl.dmabuf.Declaration;
@@ -12,7 +15,12 @@ import org.dmabufdio.dsl.dmabuf.Parameter;
 import org.dmabufdio.dsl.dmabuf.Scenario;
 import org.dmabufdio.dsl.dmabuf.Step;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.util.OnChangeEvictingCache;
+import org.eclipse.xtext.util.Tuples;
+
+import com.google.inject.Provider;
 
 /**
  * Step order: what comes before a given element in its scenario or fragment, with the steps
@@ -49,45 +57,57 @@ public final class Steps {
 		return out;
 	}
 
-	/** The steps that run before the one containing {@code context}, outermost body first. */
-	public static List<Step> stepsBefore(EObject context) {
-		Step step = context instanceof Step s ? s : EcoreUtil2.getContainerOfType(context, Step.class);
-		if (step == null) {
-			return List.of();
-		}
-		EObject body = step.eContainer();
-		List<Step> out = new ArrayList<>();
-		if (body instanceof InProcess p) {
-			out.addAll(stepsBefore(p));
-			if (p.eContainer() instanceof Step opening) {
-				out.add(opening);
-			}
-		}
-		for (Step s : stepsOf(body)) {
-			if (s == step) {
-				break;
-			}
-			out.add(s);
-			if (s.getAction() instanceof InProcess p) {
-				out.addAll(flatten(p));
-			}
-		}
-		return out;
+	/**
+	 * A scenario's or fragment's steps in execution order (nested blocks flattened after their
+	 * opening step), with each step's place in it: built once per body while its resource is
+	 * unchanged, so that "what comes before" costs a look-up, not a walk (a long scenario asked
+	 * it for every reference, which made linking quadratic in its length).
+	 */
+	private record Order(List<Step> flat, Map<Step, Integer> place) {
 	}
 
-	/** Declarations made before {@code context}, and the parameters of its fragment. */
-	public static List<Declaration> declarationsBefore(EObject context) {
-		List<Declaration> out = new ArrayList<>();
-		Fragment fragment = EcoreUtil2.getContainerOfType(context, Fragment.class);
-		if (fragment != null) {
-			out.addAll(fragment.getParams());
-		}
-		for (Step s : stepsBefore(context)) {
-			if (s.getAction() instanceof Declaration d) {
-				out.add(d);
+	private static final OnChangeEvictingCache CACHE = new OnChangeEvictingCache();
+
+	private static Order order(EObject body) {
+		Provider<Order> build = () -> {
+			List<Step> flat = flatten(body);
+			Map<Step, Integer> place = new IdentityHashMap<>();
+			for (int i = 0; i < flat.size(); i++) {
+				place.put(flat.get(i), i);
 			}
+			return new Order(flat, place);
+		};
+		Resource r = body.eResource();
+		return r == null ? build.get() : CACHE.get(Tuples.pair(Order.class, body), r, build);
+	}
+
+	/** The scenario or fragment whose steps contain {@code o} (nested blocks included), or null. */
+	public static EObject body(EObject o) {
+		EObject s = EcoreUtil2.getContainerOfType(o, Scenario.class);
+		return s != null ? s : EcoreUtil2.getContainerOfType(o, Fragment.class);
+	}
+
+	/**
+	 * The steps that run before the one containing {@code context}, outermost body first: the
+	 * steps before its block's opening step, that step, then the block's steps before it.
+	 */
+	public static List<Step> stepsBefore(EObject context) {
+		Step step = context instanceof Step s ? s : EcoreUtil2.getContainerOfType(context, Step.class);
+		EObject body = step == null ? null : body(step);
+		if (body == null) {
+			return List.of();
 		}
-		return out;
+		Order o = order(body);
+		Integer at = o.place().get(step);
+		return at == null ? List.of() : Collections.unmodifiableList(o.flat().subList(0, at));
+	}
+
+	/** The place of the step containing {@code context} in its body's execution order, or -1. */
+	public static int place(EObject context) {
+		Step step = context instanceof Step s ? s : EcoreUtil2.getContainerOfType(context, Step.class);
+		EObject body = step == null ? null : body(step);
+		Integer at = body == null ? null : order(body).place().get(step);
+		return at == null ? -1 : at;
 	}
 
 	/** The $parameters visible at {@code context}: matrix dimensions and fragment parameters. */

@@ -11,7 +11,9 @@ import java.util.Set;
 
 import org.dmabufdio.dsl.dmabuf.Import;
 import org.dmabufdio.dsl.dmabuf.Model;
+import org.dmabufdio.dsl.loading.SuiteRoot;
 import org.dmabufdio.dsl.util.Imports;
+import org.dmabufdio.dsl.util.Quotes;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
@@ -29,10 +31,15 @@ public class ImportsValidator extends AbstractDeclarativeValidator {
 	@Check
 	public void importTarget(Import i) {
 		Resource from = i.eResource();
-		URI uri = Imports.resolve(i);
-		Resource target = Imports.load(from, uri);
+		SuiteRoot.Decision decision = SuiteRoot.resolve(from, i.getImportURI());
+		if (!decision.allowed()) {
+			error("cannot import " + Quotes.quote(i.getImportURI()) + ": " + decision.refusal(), IMPORT__IMPORT_URI,
+					IssueCodes.IMPORT_OUTSIDE_SUITE);
+			return;
+		}
+		Resource target = Imports.load(from, decision.target());
 		if (target == null || target.getContents().isEmpty() || !(target.getContents().get(0) instanceof Model)) {
-			error("cannot import \"" + i.getImportURI() + "\": no scenario file there", IMPORT__IMPORT_URI,
+			error("cannot import " + Quotes.quote(i.getImportURI()) + ": no scenario file there", IMPORT__IMPORT_URI,
 					IssueCodes.IMPORT_NOT_FOUND);
 			return;
 		}
@@ -60,7 +67,8 @@ public class ImportsValidator extends AbstractDeclarativeValidator {
 				continue;
 			}
 			for (Import i : m.getImports()) {
-				Resource next = Imports.load(last, Imports.resolve(i));
+				URI uri = Imports.resolve(i);
+				Resource next = uri == null ? null : Imports.load(last, uri);
 				if (next != null) {
 					List<Resource> longer = new ArrayList<>(path);
 					longer.add(next);

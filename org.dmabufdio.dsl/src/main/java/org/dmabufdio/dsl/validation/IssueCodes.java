@@ -32,6 +32,9 @@ public final class IssueCodes {
 	public static final String WRONG_ARGUMENTS = PREFIX + "wrong_arguments";
 	public static final String IMPORT_CYCLE = PREFIX + "import_cycle";
 	public static final String IMPORT_NOT_FOUND = PREFIX + "import_not_found";
+	public static final String IMPORT_OUTSIDE_SUITE = PREFIX + "import_outside_suite";
+	public static final String RECURSIVE_FRAGMENT = PREFIX + "recursive_fragment";
+	public static final String TOO_MANY_INSTANCES = PREFIX + "too_many_instances";
 	public static final String BAD_ROUNDS = PREFIX + "bad_rounds";
 	public static final String BAD_TABLE = PREFIX + "bad_table";
 

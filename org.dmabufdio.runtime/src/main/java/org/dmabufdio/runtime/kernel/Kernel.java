@@ -31,6 +31,7 @@ import org.dmabufdio.runtime.mm.Shmem;
 import org.dmabufdio.runtime.mm.Swap;
 import org.dmabufdio.runtime.mm.Uaccess;
 import org.dmabufdio.runtime.mm.VmFlags;
+import org.dmabufdio.runtime.util.HeapGuard;
 import org.dmabufdio.runtime.mm.Vma;
 import org.dmabufdio.runtime.mm.Vmscan;
 import org.dmabufdio.runtime.mm.Vmstat;
@@ -85,6 +86,7 @@ public final class Kernel {
 	private long work;
 	private long workLimit = Long.MAX_VALUE;
 	private long deadline = Long.MAX_VALUE;
+	private double heapShare = 1;
 	private final TreeMap<Integer, Task> tasks = new TreeMap<>();
 	private final Map<KFile, Integer> fileRefs = new IdentityHashMap<>();
 	private int nextPid = 1;
@@ -185,9 +187,28 @@ public final class Kernel {
 	 * ({@link System#nanoTime()}); passing either throws {@link SimulationLimitException}.
 	 */
 	public void limitWork(long units, long deadlineNanoTime) {
+		limitWork(units, deadlineNanoTime, 1);
+	}
+
+	/**
+	 * As {@link #limitWork(long, long)}, and the JVM's live heap may not grow past
+	 * {@code heapShare} of its maximum (checked with the deadline, see {@link HeapGuard}).
+	 */
+	public void limitWork(long units, long deadlineNanoTime, double heapShare) {
 		this.work = 0;
 		this.workLimit = units;
 		this.deadline = deadlineNanoTime;
+		this.heapShare = heapShare;
+	}
+
+	/** Throws {@link SimulationLimitException} if the live heap is past the share {@link #limitWork} allows. */
+	public void checkHeap() {
+		long live = HeapGuard.over(heapShare);
+		if (live >= 0) {
+			throw new SimulationLimitException(String.format(java.util.Locale.ROOT,
+					"the simulated state needs more memory than the simulator may use (%d MiB live, the limit is %.0f%% of a %d MiB heap)",
+					live >> 20, heapShare * 100, Runtime.getRuntime().maxMemory() >> 20));
+		}
 	}
 
 	/** Counts one unit of work in a loop whose length depends on sizes a scenario chose. */
@@ -196,8 +217,11 @@ public final class Kernel {
 			throw new SimulationLimitException("the simulation needs more than " + workLimit
 					+ " steps of work here: a size this large is beyond what it can simulate in time");
 		}
-		if ((work & 0xfff) == 0 && System.nanoTime() > deadline) {
-			throw new SimulationLimitException("the simulation ran past its wall-clock budget");
+		if ((work & 0xfff) == 0) {
+			if (System.nanoTime() > deadline) {
+				throw new SimulationLimitException("the simulation ran past its wall-clock budget");
+			}
+			checkHeap();
 		}
 	}
 
