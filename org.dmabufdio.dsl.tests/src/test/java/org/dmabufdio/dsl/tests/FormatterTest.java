@@ -45,6 +45,13 @@ class FormatterTest {
 		assertEquals(text, format(text));
 	}
 
+	/** Found by the fuzzer: formatting a file without a model threw. */
+	@Test
+	void aFileOfNothingButWhitespaceAndCommentsStaysAsItIs() {
+		assertEquals("", format(""));
+		assertEquals("// nothing yet\n\n", format("// nothing yet\n\n"));
+	}
+
 	@Test
 	void messyTextBecomesCanonical() {
 		String messy = """

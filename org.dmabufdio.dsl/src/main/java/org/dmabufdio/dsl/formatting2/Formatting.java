@@ -27,6 +27,11 @@ public class Formatting {
 	 * errors: the formatter only moves whitespace between the tokens it found.
 	 */
 	public String format(XtextResource resource) {
+		if (resource.getContents().isEmpty()) {
+			// nothing but whitespace and comments (found by the fuzzer: the region access needs a model)
+			return resource.getParseResult() == null || resource.getParseResult().getRootNode() == null ? ""
+					: resource.getParseResult().getRootNode().getText();
+		}
 		if (!resource.getParseResult().getSyntaxErrors().iterator().hasNext()) {
 			ITextRegionAccess access = regionAccess.get().forNodeModel(resource).create();
 			FormatterRequest request = requests.get();
