@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The simulator's benchmarks, a plain harness: {@code ./dmabufdio bench}. Each case runs in a
+ * The simulator's and the language's benchmarks, a plain harness: {@code ./dmabufdio bench}. Each case runs in a
  * JVM of its own, started with the heap limit the case must fit in; there it is run to warm up
  * (at least {@link #WARMUP} times and {@link #WARMUP_NS} of measured work, so that the JIT has
  * compiled the hot paths: a case of a few ms needs many runs), then timed (median; each run
@@ -43,18 +43,30 @@ public final class Bench {
 		if (cases.isEmpty()) {
 			cases.addAll(Arrays.asList(Case.values()));
 		}
-		System.out.printf(Locale.ROOT, "%-32s %10s %10s %12s %10s %12s %8s %8s  %s%n", "case", "warm ms", "target ms",
-				"heap kept MB", "-Xmx MB", "ns/sim page", "x loop", "best", "verdict");
+		System.out.printf(Locale.ROOT, "%-34s %9s %9s %9s %14s %12s %8s %11s %7s %6s  %s%n", "case", "warm ms", "first ms",
+				"target ms", "rate", "heap kept MB", "-Xmx MB", "ns/sim page", "x loop", "best", "verdict");
 		boolean allMet = true;
 		for (Case c : cases) {
 			Result r = inChildJvm(c);
 			boolean met = r.medianMs() < c.targetMs && r.heapMb() < c.heapMb;
 			allMet &= met;
-			System.out.printf(Locale.ROOT, "%-32s %10.1f %10d %12.1f %10d %12s %8s %8s  %s%n", c.id, r.medianMs(), c.targetMs,
-					r.heapMb(), c.heapMb, r.nsPerPage() > 0 ? String.format(Locale.ROOT, "%.1f", r.nsPerPage()) : "-",
-					ratio(r.loopRatio()), ratio(r.bestLoopRatio()), met ? "met" : "MISSED");
+			System.out.printf(Locale.ROOT, "%-34s %9.1f %9.1f %9d %14s %12.1f %8d %11s %7s %6s  %s%n", c.id, r.medianMs(),
+					r.firstMs(), c.targetMs, rate(r.rate(), c.unit()), r.heapMb(), c.heapMb,
+					r.nsPerPage() > 0 ? String.format(Locale.ROOT, "%.1f", r.nsPerPage()) : "-", ratio(r.loopRatio()),
+					ratio(r.bestLoopRatio()), met ? "met" : "MISSED");
 		}
 		System.exit(allMet ? 0 : 1);
+	}
+
+	/** Units per second, short: "61k lines/s", "7.2G bytes/s". */
+	private static String rate(double perSecond, String unit) {
+		String[] prefix = { "", "k", "M", "G", "T" };
+		int i = 0;
+		while (perSecond >= 1000 && i < prefix.length - 1) {
+			perSecond /= 1000;
+			i++;
+		}
+		return String.format(Locale.ROOT, "%.1f%s %s/s", perSecond, prefix[i], unit);
 	}
 
 	private static String ratio(double r) {
@@ -64,17 +76,22 @@ public final class Bench {
 	/** Runs one case in this JVM. */
 	static Result measure(Case c) {
 		long[] ns = new long[MEASURED];
-		Workload kept = null;
+		Object kept = null;
 		int warmups = 0;
 		long warmNs = 0;
+		long firstNs = 0;
+		long units = 0;
 		for (int measured = 0; measured < MEASURED;) {
-			Workload w = c.prepare();
+			Object w = c.prepare();
 			System.gc(); // the setup's garbage is not the measured work's
 			long t0 = System.nanoTime();
-			long bytes = c.run(w);
+			units = c.run(w);
 			long t = System.nanoTime() - t0;
-			if (bytes <= 0) {
-				throw new IllegalStateException(c.id + " loaded nothing");
+			if (units <= 0) {
+				throw new IllegalStateException(c.id + " did nothing");
+			}
+			if (warmups == 0) {
+				firstNs = t; // cold: the JIT has compiled nothing of it yet
 			}
 			if (warmups < WARMUP || warmNs < WARMUP_NS) {
 				warmups++;
@@ -87,16 +104,20 @@ public final class Bench {
 		Arrays.sort(ns);
 		long median = ns[MEASURED / 2];
 		double heapMb = retainedHeapMb();
-		long pages = (kept.size + 4095) / 4096;
+		double rate = units / (median / 1e9);
+		if (!(kept instanceof Workload w)) {
+			return new Result(c.id, median / 1e6, firstNs / 1e6, rate, heapMb, 0, 0, 0);
+		}
+		long pages = (w.size + 4095) / 4096;
 		double perPage = (double) median / pages;
 		boolean phone = c == Case.PHONE_BUFFERED_UNDER_PRESSURE;
 		double loop = phone ? BareLoop.nsPerPage((int) pages) : 0;
-		if (kept.machine.now() <= 0) {
+		if (w.machine.now() <= 0) {
 			throw new IllegalStateException("the machine did no simulated work");
 		}
 		// the median run against the loop's fastest pass (the figure the aim is judged by), and
 		// the fastest run against it too: what the simulation costs on an undisturbed machine
-		return new Result(c.id, median / 1e6, heapMb, phone ? perPage : 0, phone ? perPage / loop : 0,
+		return new Result(c.id, median / 1e6, firstNs / 1e6, rate, heapMb, phone ? perPage : 0, phone ? perPage / loop : 0,
 				phone ? (double) ns[0] / pages / loop : 0);
 	}
 

@@ -3,47 +3,77 @@ package org.dmabufdio.bench;
 import org.dmabufdio.runtime.util.Units;
 
 /**
- * The targets of the simulator (issue 3): each case, the heap it must fit in (its JVM runs with
- * that -Xmx), the wall time it must stay under once warm, and what it times.
+ * The targets of the simulator (issue 3) and of the language (issue 15): each case, the heap it
+ * must fit in (its JVM runs with that -Xmx), the wall time it must stay under once warm, and what
+ * it times. A case's run returns the units it did (bytes loaded, lines read), so the harness can
+ * give a rate.
  */
 enum Case {
 
 	/** The seed's phone reading its 3.21 GiB model buffered, with 4 GiB eaten: the read is timed. */
 	PHONE_BUFFERED_UNDER_PRESSURE("phone_buffered_under_pressure", 64, 50) {
 		@Override
-		Workload prepare() {
+		Object prepare() {
 			return Workload.boot("phone_16g_ufs40", (long) (3.21 * Units.GIB), false).stress(4 * Units.GIB).allocate();
 		}
 
 		@Override
-		long run(Workload w) {
-			return w.read();
+		long run(Object w) {
+			return ((Workload) w).read();
 		}
 	},
 
 	/** A 1 TiB server loading a 256 GiB file into a dma-buf with buffered reads: allocation, mmap, read. */
 	TIB_LOAD_BUFFERED("tib_load_256g_buffered", 512, 2000) {
 		@Override
-		Workload prepare() {
+		Object prepare() {
 			return tib(false);
 		}
 
 		@Override
-		long run(Workload w) {
-			return w.allocate().read();
+		long run(Object w) {
+			return ((Workload) w).allocate().read();
 		}
 	},
 
 	/** The same with O_DIRECT. */
 	TIB_LOAD_DIRECT("tib_load_256g_direct", 512, 2000) {
 		@Override
-		Workload prepare() {
+		Object prepare() {
 			return tib(true);
 		}
 
 		@Override
-		long run(Workload w) {
-			return w.allocate().read();
+		long run(Object w) {
+			return ((Workload) w).allocate().read();
+		}
+	},
+
+	/** A 5,000-line suite file of 200 scenarios, parsed, linked and validated as ./dmabufdio run does. */
+	PARSE_VALIDATE_SUITE("parse_validate_5000_lines", 256, 1000) {
+		@Override
+		Object prepare() {
+			Suites.language();
+			return Suites.manyScenarios(5000);
+		}
+
+		@Override
+		long run(Object text) {
+			return Suites.parseAndValidate((String) text);
+		}
+	},
+
+	/** One scenario of 5,000 lines: names declared and used all along it (linking was quadratic in its length). */
+	PARSE_VALIDATE_LONG_SCENARIO("parse_validate_5000_line_scenario", 256, 1000) {
+		@Override
+		Object prepare() {
+			Suites.language();
+			return Suites.longScenario(5000);
+		}
+
+		@Override
+		long run(Object text) {
+			return Suites.parseAndValidate((String) text);
 		}
 	};
 
@@ -57,11 +87,16 @@ enum Case {
 		this.targetMs = targetMs;
 	}
 
-	/** The machine before the clock starts (booted, set up). */
-	abstract Workload prepare();
+	/** What the timed part works on, made before the clock starts (a booted machine, a file's text). */
+	abstract Object prepare();
 
-	/** The timed part; returns the bytes it loaded. */
-	abstract long run(Workload w);
+	/** The timed part; returns the units it did (bytes loaded, lines read). */
+	abstract long run(Object prepared);
+
+	/** The unit {@link #run} counts, for the rate column. */
+	String unit() {
+		return this == PARSE_VALIDATE_SUITE || this == PARSE_VALIDATE_LONG_SCENARIO ? "lines" : "bytes";
+	}
 
 	private static Workload tib(boolean direct) {
 		return Workload.boot("server_nvme", 256 * Units.GIB, direct, "ram", "1T", "memtotal", "1000G");

@@ -20,8 +20,16 @@ class HarnessTest {
 
 	@Test
 	void aChildJvmsResultLineReadsBack() {
-		Result r = new Result("case", 12.5, 3.25, 40.0, 20.5, 11.25);
+		Result r = new Result("case", 12.5, 80.25, 61000.5, 3.25, 40.0, 20.5, 11.25);
 		assertEquals(r, Result.parse(r.line()));
+	}
+
+	@Test
+	void theGeneratedSuitesAreValidAndAsLongAsTheirCasesSay() {
+		for (String text : new String[] { Suites.longScenario(5000), Suites.manyScenarios(5000) }) {
+			long lines = Suites.parseAndValidate(text);
+			assertTrue(lines >= 5000 && lines < 5030, lines + " lines");
+		}
 	}
 
 	@Test

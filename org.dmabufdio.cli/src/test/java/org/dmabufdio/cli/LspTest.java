@@ -98,6 +98,10 @@ class LspTest {
 		final Future<Void> server;
 
 		Session() throws Exception {
+			this(dir);
+		}
+
+		Session(Path workspace) throws Exception {
 			PipedInputStream serverIn = new PipedInputStream(1 << 16);
 			clientOut = new PipedOutputStream(serverIn);
 			PipedInputStream clientIn = new PipedInputStream(1 << 16);
@@ -107,8 +111,8 @@ class LspTest {
 			launcher.startListening();
 			remote = launcher.getRemoteProxy();
 			InitializeParams init = new InitializeParams();
-			init.setWorkspaceFolders(List.of(new WorkspaceFolder(dir.toUri().toString(), "suite")));
-			init.setRootUri(dir.toUri().toString());
+			init.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "suite")));
+			init.setRootUri(workspace.toUri().toString());
 			assertTrue(remote.initialize(init).get(30, TimeUnit.SECONDS).getCapabilities().getHoverProvider().isLeft());
 			remote.initialized(new InitializedParams());
 		}
@@ -196,6 +200,23 @@ class LspTest {
 				List.of(new TextDocumentContentChangeEvent(new Range(pastEnd, pastEnd), "// added\n"))));
 		List<FoldingRange> folds = docs.foldingRange(new FoldingRangeRequestParams(id)).get(30, TimeUnit.SECONDS);
 		assertTrue(folds != null);
+		session.close();
+	}
+
+	/** The workspace folder is the suite's root: an import that leaves it is an error, and nothing outside is read. */
+	@Test
+	void importsStayInsideTheWorkspaceFolder() throws Exception {
+		Path workspace = Files.createDirectories(dir.resolve("ws"));
+		Files.writeString(dir.resolve("outside.dmabuf"), "fragment f() {\n    mmap anon 4K\n}\n");
+		Files.writeString(workspace.resolve("inside.dmabuf"), "fragment g() {\n    mmap anon 4K\n}\n");
+		Session session = new Session(workspace);
+		String uri = workspace.resolve("s.dmabuf").toUri().toString();
+		Files.writeString(workspace.resolve("s.dmabuf"), "");
+		List<Diagnostic> problems = session.open(uri, "import \"../outside.dmabuf\"\nimport \"inside.dmabuf\"\n"
+				+ "scenario \"s\" {\n    use g()\n}\n");
+		assertEquals(List.of("1:8 cannot import \"../outside.dmabuf\": it leaves the suite's root (" + workspace + ")"),
+				problems.stream().map(d -> (d.getRange().getStart().getLine() + 1) + ":" + (d.getRange().getStart().getCharacter() + 1)
+						+ " " + d.getMessage().map(m -> m, m -> m.getValue())).toList());
 		session.close();
 	}
 

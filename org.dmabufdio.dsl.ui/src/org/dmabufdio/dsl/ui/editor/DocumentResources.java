@@ -3,6 +3,7 @@ package org.dmabufdio.dsl.ui.editor;
 import java.io.IOException;
 import java.util.List;
 
+import org.dmabufdio.dsl.loading.SuiteRoot;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.emf.common.util.URI;
@@ -18,8 +19,8 @@ import com.google.inject.Injector;
 import com.google.inject.Provider;
 
 /**
- * The editor's text parsed as the content of its file (imports resolve next to it), and
- * validated, for every service that needs the model of what is on screen rather than on disk.
+ * The editor's text parsed as the content of its file (imports resolve next to it, inside its
+ * project), and validated, for every service that needs the model of what is on screen rather than on disk.
  */
 public final class DocumentResources {
 
@@ -38,6 +39,10 @@ public final class DocumentResources {
 
 	public XtextResource parse(IFile file, String text) {
 		XtextResourceSet resourceSet = resourceSets.get();
+		if (file.getProject() != null && file.getProject().getLocation() != null) {
+			// the project is the suite: its imports stay inside it
+			SuiteRoot.set(resourceSet, List.of(file.getProject().getLocation().toFile().toPath()));
+		}
 		URI uri = URI.createPlatformResourceURI(file.getFullPath().toString(), true);
 		XtextResource resource = (XtextResource) resourceSet.createResource(uri);
 		try {

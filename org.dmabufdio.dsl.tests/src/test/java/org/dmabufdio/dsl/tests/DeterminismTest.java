@@ -2,8 +2,16 @@ package org.dmabufdio.dsl.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+
+import org.dmabufdio.dsl.interpreter.ScenarioRunner;
+import org.dmabufdio.dsl.interpreter.Tables;
+import org.dmabufdio.dsl.loading.ScenarioLoader;
+import org.dmabufdio.dsl.results.ResultTable;
 
 import org.dmabufdio.dsl.results.JsonReport;
 import org.dmabufdio.dsl.results.RunResult;
@@ -35,6 +43,26 @@ class DeterminismTest {
 		String first = json("seed/cover-letter-table.dmabuf");
 		String second = json("seed/cover-letter-table.dmabuf");
 		assertEquals(first, second);
+	}
+
+	/** The whole shipped suite, loaded and run twice in one JVM as the command line does it: the same bytes. */
+	@Test
+	void theWholeShippedSuiteRunsToTheSameJsonTwice() throws IOException {
+		assertEquals(suiteJson(), suiteJson());
+	}
+
+	private String suiteJson() throws IOException {
+		ScenarioLoader.Loaded loaded = injector.getInstance(ScenarioLoader.class).load(List.of(Scenarios.DIR));
+		List<ScenarioResult> results = new ArrayList<>();
+		List<ResultTable> tables = new ArrayList<>();
+		for (ScenarioLoader.LoadedFile f : loaded.files()) {
+			List<ScenarioResult> ofFile = new ScenarioRunner().run(f.path(), f.model());
+			results.addAll(ofFile);
+			tables.addAll(Tables.build(f.path(), f.model(), ofFile));
+		}
+		assertEquals(List.of(), loaded.diagnostics().stream().filter(d -> d.severity().equals("error")).toList());
+		assertTrue(results.size() > 50, "the suite ran: " + results.size() + " instances");
+		return JsonReport.render(new RunResult(results, tables, loaded.diagnostics()));
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package org.dmabufdio.dsl.scoping;
 
 import static org.dmabufdio.dsl.dmabuf.DmabufPackage.Literals.*;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +10,7 @@ import java.util.function.Function;
 
 import org.dmabufdio.dsl.dmabuf.Checkpoint;
 import org.dmabufdio.dsl.dmabuf.Declaration;
+import org.dmabufdio.dsl.dmabuf.Element;
 import org.dmabufdio.dsl.dmabuf.Model;
 import org.dmabufdio.dsl.dmabuf.Parameter;
 import org.dmabufdio.dsl.dmabuf.Step;
@@ -19,9 +21,12 @@ import org.eclipse.emf.ecore.EReference;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.naming.IQualifiedNameConverter;
 import org.eclipse.xtext.naming.QualifiedName;
+import org.eclipse.xtext.scoping.IGlobalScopeProvider;
 import org.eclipse.xtext.scoping.IScope;
 import org.eclipse.xtext.scoping.Scopes;
 import org.eclipse.xtext.scoping.impl.FilteringScope;
+import org.eclipse.xtext.util.IResourceScopeCache;
+import org.eclipse.xtext.util.Tuples;
 
 import com.google.inject.Inject;
 
@@ -37,15 +42,22 @@ public class DmabufScopeProvider extends AbstractDmabufScopeProvider {
 	@Inject
 	private IQualifiedNameConverter names;
 
+	@Inject
+	private IResourceScopeCache cache;
+
+	@Inject
+	private IGlobalScopeProvider global;
+
 	@Override
 	public IScope getScope(EObject context, EReference reference) {
 		if (reference.getEReferenceType() == DECLARATION) {
 			Set<Kinds> kinds = kindsFor(reference);
 			// from outside the step list: only top-level declarations, of this file or imported ones;
 			// asked of the file itself, since what a nested step sees beyond its body is the same
-			IScope outer = new FilteringScope(super.getScope(EcoreUtil2.getRootContainer(context), reference),
-					d -> d.getEObjectOrProxy() instanceof Declaration decl && kinds.contains(Kinds.of(decl))
-							&& (decl.eIsProxy() || decl.eContainer() instanceof Model));
+			EObject root = EcoreUtil2.getRootContainer(context);
+			IScope outer = root.eResource() == null ? topLevel(root, reference, kinds)
+					: cache.get(Tuples.pair(DmabufScopeProvider.class, reference), root.eResource(),
+							() -> topLevel(root, reference, kinds));
 			return LocalDeclarations.scope(context, kinds, outer, names);
 		}
 		if (reference.getEReferenceType() == PARAMETER) {
@@ -58,6 +70,27 @@ public class DmabufScopeProvider extends AbstractDmabufScopeProvider {
 			return named(Steps.checkpointsBefore(context), Checkpoint::getName);
 		}
 		return super.getScope(context, reference);
+	}
+
+	/**
+	 * The top-level declarations of the kinds {@code reference} takes: this file's, then those of
+	 * the files it imports. Built from the file's elements rather than Xtext's local scope, which
+	 * describes every object of the file to keep the few at its top.
+	 */
+	private IScope topLevel(EObject root, EReference reference, Set<Kinds> kinds) {
+		IScope imports = root.eResource() == null ? IScope.NULLSCOPE : global.getScope(root.eResource(), reference, null);
+		IScope imported = new FilteringScope(imports,
+				d -> d.getEObjectOrProxy() instanceof Declaration decl && kinds.contains(Kinds.of(decl))
+						&& (decl.eIsProxy() || decl.eContainer() instanceof Model));
+		List<Declaration> own = new ArrayList<>();
+		if (root instanceof Model m) {
+			for (Element e : m.getElements()) {
+				if (e instanceof Declaration d && d.getName() != null && !d.getName().isEmpty() && kinds.contains(Kinds.of(d))) {
+					own.add(d);
+				}
+			}
+		}
+		return Scopes.scopeFor(own, d -> names.toQualifiedName(d.getName()), imported);
 	}
 
 	/** A scope of the elements that have a name (a half-typed one has none yet). */

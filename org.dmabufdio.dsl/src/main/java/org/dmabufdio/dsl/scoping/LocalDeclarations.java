@@ -54,7 +54,7 @@ final class LocalDeclarations {
 	}
 
 	private void add(int place, Declaration d) {
-		if (d.getName() != null) {
+		if (d.getName() != null && !d.getName().isEmpty()) { // "" is no name (the validator says so)
 			Declared entry = new Declared(place, names.toQualifiedName(d.getName()), d);
 			inOrder.add(entry);
 			byName.computeIfAbsent(entry.name(), k -> new ArrayList<>(1)).add(entry);

@@ -1,5 +1,6 @@
 package org.dmabufdio.dsl.scoping;
 
+import org.dmabufdio.dsl.dmabuf.Declaration;
 import org.dmabufdio.dsl.dmabuf.Model;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.resource.IEObjectDescription;
@@ -17,7 +18,8 @@ public class TopLevelExportStrategy extends DefaultResourceDescriptionStrategy {
 		if (eObject instanceof Model) {
 			return true;
 		}
-		if (eObject.eContainer() instanceof Model) {
+		// "" is no name (the validator says so); Xtext's name converter would throw on it
+		if (eObject.eContainer() instanceof Model && !(eObject instanceof Declaration d && "".equals(d.getName()))) {
 			super.createEObjectDescriptions(eObject, acceptor);
 		}
 		return false;

@@ -12,6 +12,9 @@ import org.dmabufdio.runtime.devices.DeviceProfile;
 import org.dmabufdio.runtime.devices.DeviceProfiles;
 import org.dmabufdio.runtime.kernel.BootParams;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.util.OnChangeEvictingCache;
+import org.eclipse.xtext.util.Tuples;
 
 /**
  * Devices by name: a shipped profile, or a {@code device NAME from BASE { ... }} definition in
@@ -66,11 +69,20 @@ public final class Devices {
 		return profile == null ? null : profile.bootParams();
 	}
 
+	private static final OnChangeEvictingCache CACHE = new OnChangeEvictingCache();
+
 	/**
 	 * The boot parameters a scenario runs with, as far as they can be known before it runs: its
 	 * {@code device} step (unless that names a $parameter) with its settings, or the default.
+	 * Worked out once per scenario while its file is unchanged (validators ask for every I/O
+	 * step): the result is shared, to be read, never changed.
 	 */
 	public static BootParams forScenario(org.dmabufdio.dsl.dmabuf.Scenario scenario) {
+		Resource r = scenario.eResource();
+		return r == null ? deviceOf(scenario) : CACHE.get(Tuples.pair(Devices.class, scenario), r, () -> deviceOf(scenario));
+	}
+
+	private static BootParams deviceOf(org.dmabufdio.dsl.dmabuf.Scenario scenario) {
 		for (org.dmabufdio.dsl.dmabuf.Step s : scenario.getSteps()) {
 			if (s.getAction() instanceof org.dmabufdio.dsl.dmabuf.DeviceUse d && d.getDevice() != null) {
 				try {

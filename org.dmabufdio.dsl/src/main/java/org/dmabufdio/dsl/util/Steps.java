@@ -102,6 +102,18 @@ public final class Steps {
 		return at == null ? List.of() : Collections.unmodifiableList(o.flat().subList(0, at));
 	}
 
+	/** The steps that run after the one containing {@code context}, in its scenario or fragment. */
+	public static List<Step> stepsAfter(EObject context) {
+		Step step = context instanceof Step s ? s : EcoreUtil2.getContainerOfType(context, Step.class);
+		EObject body = step == null ? null : body(step);
+		if (body == null) {
+			return List.of();
+		}
+		Order o = order(body);
+		Integer at = o.place().get(step);
+		return at == null ? List.of() : Collections.unmodifiableList(o.flat().subList(at + 1, o.flat().size()));
+	}
+
 	/** The place of the step containing {@code context} in its body's execution order, or -1. */
 	public static int place(EObject context) {
 		Step step = context instanceof Step s ? s : EcoreUtil2.getContainerOfType(context, Step.class);

@@ -75,20 +75,8 @@ public class DmabufLinkingDiagnosticMessageProvider extends LinkingDiagnosticMes
 
 	/** A declaration of that name after the reference, in the same scenario or fragment. */
 	private static Declaration declaredLater(EObject context, String name) {
-		Step step = EcoreUtil2.getContainerOfType(context, Step.class);
-		if (step == null) {
-			return null;
-		}
-		EObject body = step.eContainer();
-		while (body != null && !(body instanceof org.dmabufdio.dsl.dmabuf.Scenario)
-				&& !(body instanceof org.dmabufdio.dsl.dmabuf.Fragment)) {
-			body = body.eContainer();
-		}
-		boolean after = false;
-		for (Step s : Steps.flatten(body)) {
-			if (s == step) {
-				after = true;
-			} else if (after && s.getAction() instanceof Declaration d && name.equals(d.getName())) {
+		for (Step s : Steps.stepsAfter(context)) {
+			if (s.getAction() instanceof Declaration d && name.equals(d.getName())) {
 				return d;
 			}
 		}

@@ -8,6 +8,7 @@ public final class IssueCodes {
 	public static final String UNKNOWN_NAME = PREFIX + "unknown_name";
 	public static final String USED_BEFORE_DEFINITION = PREFIX + "used_before_definition";
 	public static final String DUPLICATE_NAME = PREFIX + "duplicate_name";
+	public static final String BAD_NAME = PREFIX + "bad_name";
 	public static final String UNKNOWN_KERNEL = PREFIX + "unknown_kernel";
 	public static final String UNKNOWN_FEATURE = PREFIX + "unknown_feature";
 	public static final String UNKNOWN_DEVICE = PREFIX + "unknown_device";

@@ -49,6 +49,14 @@ public class NamesValidator extends AbstractDeclarativeValidator {
 		// composed into DmabufValidator
 	}
 
+	/** A quoted file name needs at least one character: "" names nothing a reference could find. */
+	@Check
+	public void fileName(FileDecl f) {
+		if (f.getName() != null && f.getName().isEmpty()) {
+			error("a file needs a name: \"\" is empty", f, DECLARATION__NAME, IssueCodes.BAD_NAME);
+		}
+	}
+
 	@Check
 	public void kernel(KernelUse k) {
 		if (k.getVariant() != null && KernelVariant.byName(k.getVariant()) == null) {
