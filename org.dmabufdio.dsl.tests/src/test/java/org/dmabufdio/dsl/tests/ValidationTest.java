@@ -57,6 +57,13 @@ class ValidationTest {
 				"ERROR 'vmstat counts pages and events: write a plain number, not '2M'' at 4:32");
 	}
 
+	/** Xtext's name converter throws on an empty name: the validator names the problem instead. */
+	@Test
+	void aFileNeedsANonEmptyName() {
+		expect("    file \"\" size 4K\n    mmap anon 4K",
+				"ERROR 'a file needs a name: \"\" is empty' at 2:10");
+	}
+
 	@Test
 	void zeroNeedsNoUnit() {
 		expect("    mmap anon 1M\n    assert smaps Rss == 0");
