@@ -1,25 +1,51 @@
 package org.dmabufdio.cli;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.dmabufdio.dsl.interpreter.Budget;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code dmabufdio run [--format text|json] FILE_OR_DIR...}: runs every scenario and prints
- * the results. Exit status: 0 if all passed, the number of failed scenario runs (at most 250)
- * otherwise, 252 if a file does not parse or validate, 2 for a bad command line.
- * {@code dmabufdio format [--check] FILE_OR_DIR...}: puts files into the canonical format
- * (with --check: exit status 1 if one is not in it).
- * {@code dmabufdio lsp}: the language server on stdin/stdout.
+ * The command line, parsed by picocli: {@code run}, {@code format}, {@code lsp} (and, through
+ * the {@code ./dmabufdio} launcher, {@code bench} and {@code fuzz}). Exit status, as Robot
+ * Framework counts it: 0 if every run passed (or was skipped or an expected failure), the number
+ * of failed runs up to 250, 252 if a file does not parse or validate, 253 for a bad command line,
+ * 255 if the tool itself broke; {@code --help} and {@code --version} exit 0.
  */
-public final class Main {
+@Command(name = "dmabufdio", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+		description = "Scenarios of Linux memory and I/O around dma-buf direct I/O: run them on the simulator, format them, edit them.",
+		subcommands = { Main.Run.class, Main.Format.class, Main.Lsp.class },
+		footerHeading = "%nAlso, through the ./dmabufdio launcher:%n",
+		footer = { "  bench [CASE...]     the simulator's and the language's benchmarks",
+				"  fuzz [--minutes N]  fuzzing of the parser, validators, formatter, interpreter", "",
+				"Exit status: 0 all passed (or skipped, or failed as expected);",
+				"  1-250 that many runs failed; 252 a file does not parse or validate;",
+				"  253 a bad command line; 255 the tool broke. The README has the table." })
+public final class Main implements Callable<Integer> {
 
-	public static final int EXIT_USAGE = 2;
 	public static final int EXIT_INVALID = 252;
+	public static final int EXIT_USAGE = 253;
+	public static final int EXIT_INTERNAL = 255;
 	public static final int MAX_FAILED = 250;
 
-	private Main() {
+	@Spec
+	CommandLine.Model.CommandSpec spec;
+
+	private final PrintStream out;
+	private final PrintStream err;
+
+	private Main(PrintStream out, PrintStream err) {
+		this.out = out;
+		this.err = err;
 	}
 
 	public static void main(String[] args) {
@@ -30,67 +56,103 @@ public final class Main {
 
 	/** Runs the command line; returns the exit status. */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
-		if (args.length > 0 && "format".equals(args[0])) {
-			return format(args, out, err);
+		CommandLine cli = new CommandLine(new Main(out, err));
+		cli.setOut(new PrintWriter(out, true));
+		cli.setErr(new PrintWriter(err, true));
+		cli.setExitCodeExceptionMapper(e -> EXIT_INTERNAL);
+		cli.setParameterExceptionHandler((e, a) -> {
+			e.getCommandLine().getErr().println(e.getMessage());
+			e.getCommandLine().usage(e.getCommandLine().getErr());
+			return EXIT_USAGE;
+		});
+		cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+			err.println("dmabufdio: the tool broke: " + e);
+			e.printStackTrace(err);
+			return EXIT_INTERNAL;
+		});
+		return cli.execute(args);
+	}
+
+	/** Without a command: the usage, as a bad command line. */
+	@Override
+	public Integer call() {
+		spec.commandLine().usage(err);
+		return EXIT_USAGE;
+	}
+
+	/** The version in the jar's manifest (the build's project version). */
+	static final class Version implements CommandLine.IVersionProvider {
+		@Override
+		public String[] getVersion() {
+			String v = Main.class.getPackage().getImplementationVersion();
+			return new String[] { "dmabufdio " + (v == null ? "(development build)" : v),
+					"Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")" };
 		}
-		if (args.length == 1 && "lsp".equals(args[0])) {
+	}
+
+	enum OutputFormat {
+		text, json
+	}
+
+	@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+			description = "Runs every scenario of the files and directories given (directories are searched for *.dmabuf) on the simulator.",
+			footerHeading = "%nExamples:%n",
+			footer = { "  ./dmabufdio run scenarios/card.dmabuf", "  ./dmabufdio run --format json scenarios/ > results.json",
+					"  ./dmabufdio run --max-instances 100000 sweeps/",
+					"", "Imports stay under the suite's root: the directories named, and the directory of each file named." })
+	static final class Run implements Callable<Integer> {
+		@CommandLine.ParentCommand
+		Main main;
+
+		@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+				description = "text (default) or json, on standard output; e.g. --format json")
+		OutputFormat format;
+
+		@Option(names = "--max-instances", paramLabel = "N", description = "How many instances (matrix points x rounds) one scenario may "
+				+ "expand to; a scenario over it is an error before anything runs (default: ${DEFAULT-VALUE}); e.g. --max-instances 100000")
+		long maxInstances = Budget.DEFAULT.maxInstances();
+
+		@Parameters(paramLabel = "FILE_OR_DIR", arity = "1..*", description = "Scenario files (*.dmabuf) and directories")
+		List<String> paths;
+
+		@Override
+		public Integer call() {
+			if (maxInstances < 1) {
+				throw new CommandLine.ParameterException(new CommandLine(this), "--max-instances must be at least 1");
+			}
+			return new RunCommand(format.name(), maxInstances, main.out, main.err).run(paths);
+		}
+	}
+
+	@Command(name = "format", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+			description = "Puts scenario files into the canonical layout, in place (the editors' formatter).",
+			footerHeading = "%nExamples:%n", footer = { "  ./dmabufdio format scenarios/", "  ./dmabufdio format --check scenarios/   (in CI)" })
+	static final class Format implements Callable<Integer> {
+		@CommandLine.ParentCommand
+		Main main;
+
+		@Option(names = "--check", description = "Only list the files not in the canonical layout, and exit 1 if there are any; e.g. --check")
+		boolean check;
+
+		@Parameters(paramLabel = "FILE_OR_DIR", arity = "1..*", description = "Scenario files (*.dmabuf) and directories")
+		List<String> paths;
+
+		@Override
+		public Integer call() {
+			return new FormatCommand(check, main.out, main.err).run(paths);
+		}
+	}
+
+	@Command(name = "lsp", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+			description = "The language server on standard input and output (LSP), for any editor with an LSP client.",
+			footerHeading = "%nExample (an editor's server command):%n", footer = "  /path/to/dmabufdio lsp")
+	static final class Lsp implements Callable<Integer> {
+		@Override
+		public Integer call() {
 			// stdout carries the protocol: anything else printed goes to stderr
 			PrintStream protocol = System.out;
 			System.setOut(System.err);
 			return LspCommand.serve(System.in, protocol);
 		}
-		if (args.length == 0 || !"run".equals(args[0])) {
-			err.println(usage());
-			return EXIT_USAGE;
-		}
-		String format = "text";
-		List<String> paths = new ArrayList<>();
-		for (int i = 1; i < args.length; i++) {
-			String a = args[i];
-			if (a.equals("--format") && i + 1 < args.length) {
-				format = args[++i];
-			} else if (a.startsWith("--format=")) {
-				format = a.substring("--format=".length());
-			} else if (a.startsWith("-")) {
-				err.println("unknown option " + a + "\n" + usage());
-				return EXIT_USAGE;
-			} else {
-				paths.add(a);
-			}
-		}
-		if (!format.equals("text") && !format.equals("json")) {
-			err.println("--format is text or json, not " + format);
-			return EXIT_USAGE;
-		}
-		if (paths.isEmpty()) {
-			err.println(usage());
-			return EXIT_USAGE;
-		}
-		return new RunCommand(format, out, err).run(paths);
-	}
-
-	private static int format(String[] args, PrintStream out, PrintStream err) {
-		boolean check = false;
-		List<String> paths = new ArrayList<>();
-		for (int i = 1; i < args.length; i++) {
-			if (args[i].equals("--check")) {
-				check = true;
-			} else if (args[i].startsWith("-")) {
-				err.println("unknown option " + args[i] + "\n" + usage());
-				return EXIT_USAGE;
-			} else {
-				paths.add(args[i]);
-			}
-		}
-		if (paths.isEmpty()) {
-			err.println(usage());
-			return EXIT_USAGE;
-		}
-		return new FormatCommand(check, out, err).run(paths);
-	}
-
-	static String usage() {
-		return "usage: dmabufdio run [--format text|json] FILE_OR_DIR...\n       dmabufdio format [--check] FILE_OR_DIR...\n"
-				+ "       dmabufdio lsp    (the language server on stdin/stdout)";
 	}
 }

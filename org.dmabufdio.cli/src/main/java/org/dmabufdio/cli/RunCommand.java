@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.dmabufdio.dsl.DmabufStandaloneSetup;
+import org.dmabufdio.dsl.interpreter.Budget;
 import org.dmabufdio.dsl.interpreter.ScenarioRunner;
 import org.dmabufdio.dsl.interpreter.Tables;
 import org.dmabufdio.dsl.loading.ScenarioLoader;
@@ -22,11 +23,13 @@ import com.google.inject.Injector;
 final class RunCommand {
 
 	private final String format;
+	private final long maxInstances;
 	private final PrintStream out;
 	private final PrintStream err;
 
-	RunCommand(String format, PrintStream out, PrintStream err) {
+	RunCommand(String format, long maxInstances, PrintStream out, PrintStream err) {
 		this.format = format;
+		this.maxInstances = maxInstances;
 		this.out = out;
 		this.err = err;
 	}
@@ -36,14 +39,14 @@ final class RunCommand {
 		ScenarioLoader loader = injector.getInstance(ScenarioLoader.class);
 		ScenarioLoader.Loaded loaded;
 		try {
-			loaded = loader.load(paths.stream().map(Path::of).toList());
+			loaded = loader.load(paths.stream().map(Path::of).toList(), maxInstances);
 		} catch (IOException e) {
 			err.println(e.getMessage());
 			return Main.EXIT_USAGE;
 		}
 		List<ScenarioResult> results = new ArrayList<>();
 		List<ResultTable> tables = new ArrayList<>();
-		ScenarioRunner runner = new ScenarioRunner();
+		ScenarioRunner runner = new ScenarioRunner(Budget.DEFAULT.withMaxInstances(maxInstances));
 		for (ScenarioLoader.LoadedFile f : loaded.files()) {
 			if (f.runnable()) {
 				List<ScenarioResult> ofFile = runner.run(f.path(), f.model());

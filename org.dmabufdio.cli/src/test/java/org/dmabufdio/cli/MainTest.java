@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,10 +125,43 @@ class MainTest {
 
 	@Test
 	void badCommandLines() {
-		assertEquals(Main.EXIT_USAGE, run().exit());
-		assertEquals(Main.EXIT_USAGE, run("run").exit());
-		assertEquals(Main.EXIT_USAGE, run("run", "--format", "xml", "x").exit());
-		assertEquals(Main.EXIT_USAGE, run("run", "/no/such/file.dmabuf").exit());
+		assertEquals(253, run().exit());
+		assertEquals(253, run("run").exit());
+		assertEquals(253, run("run", "--format", "xml", "x").exit());
+		assertEquals(253, run("run", "/no/such/file.dmabuf").exit());
+		assertEquals(253, run("run", "--max-instances", "0", "x").exit());
+		assertEquals(253, run("frobnicate").exit());
+		Run r = run("run", "--fromat", "json", "x");
+		assertEquals(253, r.exit());
+		assertTrue(r.err().contains("Unknown option: '--fromat'"), r.err());
+	}
+
+	/** Help and version are answers, not errors: exit 0, on standard output, every option with an example. */
+	@Test
+	void helpAndVersionExitZero() {
+		for (String[] args : new String[][] { { "--help" }, { "-h" }, { "run", "--help" }, { "format", "-h" }, { "lsp", "--help" } }) {
+			Run r = run(args);
+			assertEquals(0, r.exit(), String.join(" ", args));
+			assertTrue(r.out().startsWith("Usage: dmabufdio"), r.out());
+		}
+		String runHelp = run("run", "--help").out();
+		for (String option : List.of("--format", "--max-instances", "--help", "--version")) {
+			assertTrue(runHelp.contains(option), option + " in\n" + runHelp);
+		}
+		assertTrue(runHelp.contains("Examples:") && runHelp.contains("./dmabufdio run --format json"), runHelp);
+		assertTrue(run("--help").out().contains("bench [CASE...]"), "bench in the usage");
+		Run v = run("--version");
+		assertEquals(0, v.exit());
+		assertTrue(v.out().startsWith("dmabufdio "), v.out());
+	}
+
+	@Test
+	void aScenarioOverTheInstanceLimitIsAnErrorAtItsLine() throws IOException {
+		Path f = write("sweep.dmabuf", "scenario \"sweep\" {\n    for a in [1, 2, 3]\n    rounds 2\n    mmap anon 4K\n}\n");
+		Run r = run("run", "--max-instances", "5", f.toString());
+		assertEquals(252, r.exit());
+		assertTrue(r.out().contains("sweep.dmabuf:1:10: error: rounds 2 × 3 a = 6 instances; the limit is 5 (--max-instances)"), r.out());
+		assertEquals(0, run("run", "--max-instances", "6", f.toString()).exit());
 	}
 
 	@Test
