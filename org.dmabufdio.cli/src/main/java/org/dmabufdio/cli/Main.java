@@ -3,10 +3,14 @@ package org.dmabufdio.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.dmabufdio.dsl.interpreter.Budget;
+import org.dmabufdio.dsl.results.Reports;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -91,7 +95,7 @@ public final class Main implements Callable<Integer> {
 	}
 
 	enum OutputFormat {
-		text, json
+		text, json, junit, ktap
 	}
 
 	@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -105,8 +109,13 @@ public final class Main implements Callable<Integer> {
 		Main main;
 
 		@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-				description = "text (default) or json, on standard output; e.g. --format json")
+				description = "What standard output gets: text (default), json, junit (JUnit XML) or ktap (KTAP, as kselftest); "
+						+ "e.g. --format ktap")
 		OutputFormat format;
+
+		@Option(names = "--report", paramLabel = "FORMAT:PATH", description = "Also write a report to a file, in one pass "
+				+ "(repeatable; written whole or not at all); e.g. --report junit:target/dmabufdio.xml --report json:run.json")
+		List<String> reports = List.of();
 
 		@Option(names = "--max-instances", paramLabel = "N", description = "How many instances (matrix points x rounds) one scenario may "
 				+ "expand to; a scenario over it is an error before anything runs (default: ${DEFAULT-VALUE}); e.g. --max-instances 100000")
@@ -120,7 +129,17 @@ public final class Main implements Callable<Integer> {
 			if (maxInstances < 1) {
 				throw new CommandLine.ParameterException(new CommandLine(this), "--max-instances must be at least 1");
 			}
-			return new RunCommand(format.name(), maxInstances, main.out, main.err).run(paths);
+			Map<Path, String> files = new LinkedHashMap<>();
+			for (String r : reports) {
+				int colon = r.indexOf(':');
+				String kind = colon < 0 ? "" : r.substring(0, colon);
+				if (!Reports.FORMATS.contains(kind) || colon == r.length() - 1) {
+					throw new CommandLine.ParameterException(new CommandLine(this),
+							"--report takes FORMAT:PATH with FORMAT one of " + String.join(", ", Reports.FORMATS) + ", not '" + r + "'");
+				}
+				files.put(Path.of(r.substring(colon + 1)), kind);
+			}
+			return new RunCommand(format.name(), files, maxInstances, main.out, main.err).run(paths);
 		}
 	}
 

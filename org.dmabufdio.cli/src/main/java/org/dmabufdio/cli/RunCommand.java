@@ -5,17 +5,17 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.dmabufdio.dsl.DmabufStandaloneSetup;
 import org.dmabufdio.dsl.interpreter.Budget;
 import org.dmabufdio.dsl.interpreter.ScenarioRunner;
 import org.dmabufdio.dsl.interpreter.Tables;
 import org.dmabufdio.dsl.loading.ScenarioLoader;
-import org.dmabufdio.dsl.results.JsonReport;
+import org.dmabufdio.dsl.results.Reports;
 import org.dmabufdio.dsl.results.ResultTable;
 import org.dmabufdio.dsl.results.RunResult;
 import org.dmabufdio.dsl.results.ScenarioResult;
-import org.dmabufdio.dsl.results.TextReport;
 
 import com.google.inject.Injector;
 
@@ -23,12 +23,14 @@ import com.google.inject.Injector;
 final class RunCommand {
 
 	private final String format;
+	private final Map<Path, String> reports;
 	private final long maxInstances;
 	private final PrintStream out;
 	private final PrintStream err;
 
-	RunCommand(String format, long maxInstances, PrintStream out, PrintStream err) {
+	RunCommand(String format, Map<Path, String> reports, long maxInstances, PrintStream out, PrintStream err) {
 		this.format = format;
+		this.reports = reports;
 		this.maxInstances = maxInstances;
 		this.out = out;
 		this.err = err;
@@ -55,11 +57,17 @@ final class RunCommand {
 			}
 		}
 		RunResult run = new RunResult(results, tables, loaded.diagnostics());
-		if (format.equals("json")) {
-			out.println(JsonReport.render(run));
-			run.diagnostics().forEach(d -> err.println(d));
-		} else {
-			out.print(TextReport.render(run));
+		out.print(Reports.render(format, run));
+		if (!format.equals("text")) {
+			run.diagnostics().forEach(d -> err.println(d)); // the text report has them in line
+		}
+		for (Map.Entry<Path, String> report : reports.entrySet()) {
+			try {
+				Reports.write(report.getKey(), Reports.render(report.getValue(), run));
+			} catch (IOException e) {
+				err.println("dmabufdio: cannot write " + report.getKey() + ": " + e.getMessage());
+				return Main.EXIT_INTERNAL;
+			}
 		}
 		if (run.hasErrors()) {
 			return Main.EXIT_INVALID;

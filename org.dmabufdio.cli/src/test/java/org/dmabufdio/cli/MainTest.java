@@ -155,6 +155,20 @@ class MainTest {
 		assertTrue(v.out().startsWith("dmabufdio "), v.out());
 	}
 
+	/** One pass writes any number of reports; standard output gets its own format. */
+	@Test
+	void reportsInSeveralFormatsFromOneRun() throws IOException {
+		Path f = write("ok.dmabuf", "scenario \"ok\" {\n    device qemu_virtio\n    mmap anon 4K\n}\n");
+		Path xml = dir.resolve("reports/junit.xml");
+		Path ktap = dir.resolve("run.ktap");
+		Run r = run("run", "--format", "ktap", "--report", "junit:" + xml, "--report", "ktap:" + ktap, f.toString());
+		assertEquals(0, r.exit(), r.err());
+		assertTrue(r.out().startsWith("KTAP version 1\n1..1\n"), r.out());
+		assertEquals(r.out(), Files.readString(ktap));
+		assertTrue(Files.readString(xml).contains("<testcase name=\"ok #1\""), Files.readString(xml));
+		assertEquals(253, run("run", "--report", "xml:out.xml", f.toString()).exit());
+	}
+
 	@Test
 	void aScenarioOverTheInstanceLimitIsAnErrorAtItsLine() throws IOException {
 		Path f = write("sweep.dmabuf", "scenario \"sweep\" {\n    for a in [1, 2, 3]\n    rounds 2\n    mmap anon 4K\n}\n");

@@ -159,6 +159,14 @@ class HostileInputTest {
 		assertEquals(Verdict.PASS, fine.status(), "with the default share");
 	}
 
+	/** Found by the fuzzer in CI: Xtext's line of an offset at the end of a file ending in a lone CR threw. */
+	@Test
+	void aFileEndingInACarriageReturnGetsItsSyntaxErrorsReported() {
+		assertEquals(List.of("ERROR 'missing EOF at 'frragment'' at 1:1",
+				"ERROR 'the quoted string is not closed before the end of the file' at 1:17"),
+				s.issues(s.parse("cr.dmabuf", "frragment!f(()lf\" \n   { us\u00ce f()\n}\r")));
+	}
+
 	@Test
 	void messagesQuotingANameWithALineBreakStayOnOneLine() {
 		Resource r = s.parse("n.dmabuf", "scenario \"n\" {\n    file \"a\nb\" size 4K\n    mmap anon 4K\n    read \"a\nc\"\n}\n");

@@ -1,0 +1,132 @@
+package org.dmabufdio.dsl.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.dmabufdio.dsl.results.FileDiagnostic;
+import org.dmabufdio.dsl.results.JunitReport;
+import org.dmabufdio.dsl.results.KtapReport;
+import org.dmabufdio.dsl.results.Reports;
+import org.dmabufdio.dsl.results.RunResult;
+import org.dmabufdio.dsl.results.ScenarioResult;
+import org.eclipse.xtext.testing.InjectWith;
+import org.eclipse.xtext.testing.extensions.InjectionExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import com.google.inject.Inject;
+import com.google.inject.Injector;
+
+/** The reports CI servers read: JUnit XML and KTAP, from one run with every verdict in it. */
+@ExtendWith(InjectionExtension.class)
+@InjectWith(DmabufInjectorProvider.class)
+class ReportsTest {
+
+	@Inject
+	private Injector injector;
+
+	@TempDir
+	Path dir;
+
+	/** pass, fail (with a hazard-free message), skip, xfail and error, in one file; a second file that does not validate. */
+	private RunResult run() {
+		Scenarios s = new Scenarios(injector);
+		List<ScenarioResult> results = new ArrayList<>(s.run(s.parse("v.dmabuf", """
+				scenario "passes" {
+				    device qemu_virtio
+				    mmap anon 4K
+				}
+				scenario "fails" {
+				    device qemu_virtio
+				    kernel baseline
+				    file model.bin size 1M
+				    alloc 1M from system heap; mmap; read O_DIRECT model.bin
+				}
+				scenario "skipped" {
+				    skip "needs a phone"
+				    mmap anon 4K
+				}
+				scenario "expected to fail" {
+				    xfail "known: <baseline> & \\"friends\\""
+				    device qemu_virtio
+				    kernel baseline
+				    file model.bin size 1M
+				    alloc 1M from system heap; mmap; read O_DIRECT model.bin
+				}
+				scenario "broken" {
+				    device qemu_virtio
+				    sleep 90000s
+				    mmap anon 4K
+				}
+				""")));
+		return new RunResult(results, List.of(), List.of(new FileDiagnostic("bad.dmabuf", 2, 5, "error", "unknown file 'x'", null)));
+	}
+
+	@Test
+	void junitXmlHasASuitePerFileACasePerInstanceAndWhyEachDidNotPass() throws Exception {
+		RunResult run = run();
+		assertEquals(List.of("PASS", "FAIL", "SKIP", "XFAIL", "ERROR"), run.scenarios().stream().map(r -> r.status().name()).toList());
+		Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+				.parse(new ByteArrayInputStream(JunitReport.render(run).getBytes(StandardCharsets.UTF_8)));
+		Element root = xml.getDocumentElement();
+		assertEquals("testsuites", root.getTagName());
+		assertEquals(List.of("6", "1", "2", "1"), List.of(root.getAttribute("tests"), root.getAttribute("failures"),
+				root.getAttribute("errors"), root.getAttribute("skipped")));
+		NodeList suites = root.getElementsByTagName("testsuite");
+		assertEquals(2, suites.getLength());
+		assertEquals("bad.dmabuf", ((Element) suites.item(0)).getAttribute("name"));
+		Element v = (Element) suites.item(1);
+		assertEquals("v.dmabuf", v.getAttribute("name"));
+		NodeList cases = v.getElementsByTagName("testcase");
+		assertEquals(5, cases.getLength());
+		assertEquals("passes #1", ((Element) cases.item(0)).getAttribute("name"));
+		Element fail = (Element) ((Element) cases.item(1)).getElementsByTagName("failure").item(0);
+		assertTrue(fail.getTextContent().startsWith("v.dmabuf:9:38: read O_DIRECT model.bin failed with EFAULT, which no assertion expects"), fail.getTextContent());
+		assertEquals("needs a phone", ((Element) ((Element) cases.item(2)).getElementsByTagName("skipped").item(0)).getAttribute("message"));
+		Element xfail = (Element) cases.item(3);
+		assertEquals(0, xfail.getElementsByTagName("failure").getLength() + xfail.getElementsByTagName("skipped").getLength());
+		assertTrue(xfail.getElementsByTagName("system-out").item(0).getTextContent().startsWith("xfail: known: <baseline> & \"friends\""));
+		assertEquals(1, ((Element) cases.item(4)).getElementsByTagName("error").getLength());
+		String steps = ((Element) cases.item(1)).getElementsByTagName("system-out").item(0).getTextContent();
+		assertTrue(steps.contains("     9  read O_DIRECT model.bin"), steps);
+	}
+
+	@Test
+	void ktapIsKselftestsFormat() {
+		String ktap = KtapReport.render(run());
+		List<String> lines = ktap.lines().toList();
+		assertEquals(List.of("KTAP version 1", "1..2", "# bad.dmabuf:2:5: error: unknown file 'x'",
+				"not ok 1 bad.dmabuf # error the file does not parse or validate", "    KTAP version 1", "    # Subtest: v.dmabuf",
+				"    1..5", "    ok 1 passes"), lines.subList(0, 8));
+		assertTrue(lines.get(8).startsWith("    # v.dmabuf:9:38: read O_DIRECT model.bin failed with EFAULT"), lines.get(8));
+		assertEquals(List.of("    not ok 2 fails", "    ok 3 skipped # SKIP needs a phone"), lines.subList(9, 11));
+		assertTrue(lines.get(11).startsWith("    ok 4 expected to fail # XFAIL known: <baseline> & \"friends\""), lines.get(11));
+		assertTrue(lines.get(13).startsWith("    not ok 5 broken # error"), lines.get(13));
+		assertEquals(List.of("not ok 2 v.dmabuf", "# totals: pass:1 fail:1 xfail:1 xpass:0 skip:1 error:1"),
+				lines.subList(lines.size() - 2, lines.size()));
+	}
+
+	@Test
+	void aReportIsWrittenWholeOrNotAtAll() throws Exception {
+		Path report = dir.resolve("reports/run.xml");
+		Reports.write(report, "<old/>");
+		Reports.write(report, Reports.render("junit", run()));
+		assertTrue(Files.readString(report).startsWith("<?xml"));
+		try (var left = Files.list(report.getParent())) {
+			assertEquals(List.of("run.xml"), left.map(p -> p.getFileName().toString()).toList(), "no temporary file left behind");
+		}
+	}
+}

@@ -1,0 +1,51 @@
+package org.dmabufdio.dsl.results;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * The report formats of a run, by name, and how a report file is written: to a temporary file
+ * beside it, then renamed over it, so a crash never leaves half a report for a CI server to read.
+ */
+public final class Reports {
+
+	/** The formats {@code run --format} and {@code --report FORMAT:PATH} take. */
+	public static final List<String> FORMATS = List.of("text", "json", "junit", "ktap");
+
+	private Reports() {
+	}
+
+	/** The run in {@code format} (one of {@link #FORMATS}). */
+	public static String render(String format, RunResult run) {
+		return switch (format) {
+		case "text" -> TextReport.render(run);
+		case "json" -> JsonReport.render(run) + "\n";
+		case "junit" -> JunitReport.render(run);
+		case "ktap" -> KtapReport.render(run);
+		default -> throw new IllegalArgumentException("no report format " + format + "; there are " + String.join(", ", FORMATS));
+		};
+	}
+
+	/** Writes {@code text} to {@code file} atomically: readers see the old file or the whole new one. */
+	public static void write(Path file, String text) throws IOException {
+		Path target = file.toAbsolutePath();
+		Path dir = target.getParent();
+		Files.createDirectories(dir);
+		Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+		try {
+			Files.writeString(tmp, text, StandardCharsets.UTF_8);
+			try {
+				Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			} catch (AtomicMoveNotSupportedException e) {
+				Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+			}
+		} finally {
+			Files.deleteIfExists(tmp);
+		}
+	}
+}
