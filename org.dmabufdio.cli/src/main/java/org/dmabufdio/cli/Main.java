@@ -20,10 +20,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * The command line, parsed by picocli: {@code run}, {@code format}, {@code lsp} (and, through
- * the {@code ./dmabufdio} launcher, {@code bench} and {@code fuzz}). Exit status, as Robot
- * Framework counts it: 0 if every run passed (or was skipped or an expected failure), the number
- * of failed runs up to 250, 252 if a file does not parse or validate, 253 for a bad command line,
- * 255 if the tool itself broke; {@code --help} and {@code --version} exit 0.
+ * the {@code ./dmabufdio} launcher, {@code bench} and {@code fuzz}). Exit status, failures
+ * counted as Robot Framework counts them: 0 if every run passed (or was skipped or an expected
+ * failure), the number of failed runs up to 250, 252 if a file does not parse or validate, 253
+ * for a bad command line, 255 if the tool itself broke; {@code --help} and {@code --version}
+ * exit 0. (Robot gives 252 to both bad data and bad options; these are told apart here.)
  */
 @Command(name = "dmabufdio", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
 		description = "Scenarios of Linux memory and I/O around dma-buf direct I/O: run them on the simulator, format them, edit them.",
@@ -108,6 +109,9 @@ public final class Main implements Callable<Integer> {
 		@CommandLine.ParentCommand
 		Main main;
 
+		@Spec
+		CommandLine.Model.CommandSpec spec;
+
 		@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
 				description = "What standard output gets: text (default), json, junit (JUnit XML) or ktap (KTAP, as kselftest); "
 						+ "e.g. --format ktap")
@@ -118,7 +122,7 @@ public final class Main implements Callable<Integer> {
 		List<String> reports = List.of();
 
 		@Option(names = "--max-instances", paramLabel = "N", description = "How many instances (matrix points x rounds) one scenario may "
-				+ "expand to; a scenario over it is an error before anything runs (default: ${DEFAULT-VALUE}); e.g. --max-instances 100000")
+				+ "expand to; a scenario over it is an error before anything runs (default: 10000); e.g. --max-instances 100000")
 		long maxInstances = Budget.DEFAULT.maxInstances();
 
 		@Parameters(paramLabel = "FILE_OR_DIR", arity = "1..*", description = "Scenario files (*.dmabuf) and directories")
@@ -127,14 +131,14 @@ public final class Main implements Callable<Integer> {
 		@Override
 		public Integer call() {
 			if (maxInstances < 1) {
-				throw new CommandLine.ParameterException(new CommandLine(this), "--max-instances must be at least 1");
+				throw new CommandLine.ParameterException(spec.commandLine(), "--max-instances must be at least 1");
 			}
 			Map<Path, String> files = new LinkedHashMap<>();
 			for (String r : reports) {
 				int colon = r.indexOf(':');
 				String kind = colon < 0 ? "" : r.substring(0, colon);
 				if (!Reports.FORMATS.contains(kind) || colon == r.length() - 1) {
-					throw new CommandLine.ParameterException(new CommandLine(this),
+					throw new CommandLine.ParameterException(spec.commandLine(),
 							"--report takes FORMAT:PATH with FORMAT one of " + String.join(", ", Reports.FORMATS) + ", not '" + r + "'");
 				}
 				files.put(Path.of(r.substring(colon + 1)), kind);

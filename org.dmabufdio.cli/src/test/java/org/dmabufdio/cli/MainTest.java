@@ -124,12 +124,15 @@ class MainTest {
 	}
 
 	@Test
-	void badCommandLines() {
+	void badCommandLines() throws IOException {
 		assertEquals(253, run().exit());
 		assertEquals(253, run("run").exit());
 		assertEquals(253, run("run", "--format", "xml", "x").exit());
 		assertEquals(253, run("run", "/no/such/file.dmabuf").exit());
-		assertEquals(253, run("run", "--max-instances", "0", "x").exit());
+		Path ok = write("ok.dmabuf", "scenario \"ok\" {\n    mmap anon 4K\n}\n");
+		Run zero = run("run", "--max-instances", "0", ok.toString());
+		assertEquals(253, zero.exit());
+		assertTrue(zero.err().startsWith("--max-instances must be at least 1") && zero.err().contains("Usage: dmabufdio run"), zero.err());
 		assertEquals(253, run("frobnicate").exit());
 		Run r = run("run", "--fromat", "json", "x");
 		assertEquals(253, r.exit());

@@ -232,7 +232,7 @@ public final class Interpreter {
 			for (Task t : new ArrayList<>(env.machine.kernel().tasks())) {
 				env.machine.exit(t);
 			}
-		} catch (RuntimeException | StackOverflowError e) {
+		} catch (RuntimeException | StackOverflowError | OutOfMemoryError | LinkageError | AssertionError e) {
 			// a broken state was already reported by the verdict
 		}
 	}

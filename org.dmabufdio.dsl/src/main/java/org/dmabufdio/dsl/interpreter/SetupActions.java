@@ -175,7 +175,7 @@ final class SetupActions {
 		}
 		if (env.frames.size() >= Budget.MAX_FRAGMENT_DEPTH) {
 			throw ScenarioException.error(u, "fragments call fragments more than " + Budget.MAX_FRAGMENT_DEPTH
-					+ " deep here (" + fragment.getName() + " is among them): a fragment must not use itself");
+					+ " deep here (at " + fragment.getName() + "); that is the limit");
 		}
 		Map<FragmentParam, Object> frame = new HashMap<>();
 		for (int i = 0; i < u.getArgs().size(); i++) {

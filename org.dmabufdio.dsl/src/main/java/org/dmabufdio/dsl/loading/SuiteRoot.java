@@ -62,7 +62,7 @@ public final class SuiteRoot {
 	}
 
 	/** The roots of the suite {@code r} belongs to (see the class comment); empty if none can be told. */
-	public static List<Path> of(Resource r) {
+	static List<Path> of(Resource r) {
 		ResourceSet rs = r.getResourceSet();
 		if (rs != null) {
 			for (Adapter a : rs.eAdapters()) {
@@ -70,8 +70,8 @@ public final class SuiteRoot {
 					return roots.dirs;
 				}
 			}
-			IProjectConfig project = ProjectConfigAdapter.findInEmfObject(rs) == null ? null
-					: ProjectConfigAdapter.findInEmfObject(rs).getProjectConfig();
+			ProjectConfigAdapter adapter = ProjectConfigAdapter.findInEmfObject(rs);
+			IProjectConfig project = adapter == null ? null : adapter.getProjectConfig();
 			Path dir = project == null ? null : path(project.getPath());
 			if (dir != null) {
 				return List.of(dir);
@@ -98,14 +98,26 @@ public final class SuiteRoot {
 		if (!uri.isRelative() || raw.startsWith("/") || raw.startsWith("\\") || raw.startsWith("~")) {
 			return new Decision(null, "an absolute path; an import is relative to the importing file");
 		}
-		if (!raw.endsWith(".dmabuf")) {
+		// escapes and separators the URI and the file system would read differently than this check
+		if (raw.chars().anyMatch(c -> c == '%' || c == '?' || c == '#' || c == '\\' || c < 0x20)) {
+			return new Decision(null, "a path with %, ?, #, \\ or control characters; write the file's name as it is");
+		}
+		if (uri.lastSegment() == null || !uri.lastSegment().endsWith(".dmabuf")) {
 			return new Decision(null, "only scenario files (*.dmabuf) can be imported");
 		}
-		URI target = uri.resolve(from.getURI());
-		Path file = path(target);
+		URI base = from.getURI();
+		Path file;
+		try {
+			file = base == null || base.isRelative() || !base.isHierarchical() ? null : path(uri.resolve(base));
+		} catch (IllegalArgumentException e) {
+			file = null;
+		}
 		if (file == null) {
 			return new Decision(null, "not a file of the suite");
 		}
+		// what is read is exactly the path checked here: a "link/.." must not mean one thing to
+		// this check and another to the file system
+		URI target = URI.createFileURI(file.toString());
 		List<Path> roots = of(from);
 		if (roots.stream().noneMatch(file::startsWith)) {
 			return new Decision(null, "it leaves the suite's root (" + String.join(", ", roots.stream().map(Path::toString).toList()) + ")");
@@ -116,7 +128,8 @@ public final class SuiteRoot {
 
 	/**
 	 * Why {@code file}, found under a root, may not be read: a symbolic link on its way that leads
-	 * out of every root; null if it stays inside (or does not exist: then nothing is read).
+	 * out of every root; null if it stays inside, or does not exist (then opening this very path
+	 * fails too: callers read the path they checked).
 	 */
 	public static String leavesThroughLink(Path file, List<Path> roots) {
 		if (!Files.exists(file)) {

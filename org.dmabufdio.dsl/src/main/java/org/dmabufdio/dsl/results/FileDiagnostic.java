@@ -3,18 +3,14 @@ package org.dmabufdio.dsl.results;
 import org.dmabufdio.dsl.util.Quotes;
 
 /**
- * A parse or validation problem of a scenario file, at file:line:col: one line whatever the file
- * holds (control characters in its path or message are escaped).
+ * A parse or validation problem of a scenario file, at file:line:col; {@link #toString()} is one
+ * line whatever the file holds.
  */
 public record FileDiagnostic(String file, int line, int column, String severity, String message, String code) {
 
-	public FileDiagnostic {
-		file = Quotes.escapeControls(file);
-		message = Quotes.escapeControls(message);
-	}
-
+	/** The one line the command line prints, control characters in path and message escaped. */
 	@Override
 	public String toString() {
-		return file + ":" + line + ":" + column + ": " + severity + ": " + message;
+		return Quotes.escapeControls(file) + ":" + line + ":" + column + ": " + severity + ": " + Quotes.escapeControls(message);
 	}
 }

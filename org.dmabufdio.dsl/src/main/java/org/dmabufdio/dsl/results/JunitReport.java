@@ -52,7 +52,7 @@ public final class JunitReport {
 			}
 		}
 		for (ScenarioResult s : run.scenarios()) {
-			byFile.computeIfAbsent(Quotes.escapeControls(s.file()), f -> new ArrayList<>()).add(s);
+			byFile.computeIfAbsent(s.file(), f -> new ArrayList<>()).add(s);
 		}
 		xml.writeStartDocument("UTF-8", "1.0");
 		xml.writeCharacters("\n");
@@ -86,17 +86,17 @@ public final class JunitReport {
 
 	private void suite(String file, List<ScenarioResult> results) throws XMLStreamException {
 		xml.writeStartElement("testsuite");
-		xml.writeAttribute("name", xmlChars(file));
+		xml.writeAttribute("name", xmlChars(Quotes.escapeControls(file)));
 		counts(results, 0);
 		xml.writeCharacters("\n");
 		for (ScenarioResult s : results) {
 			xml.writeStartElement("testcase");
 			xml.writeAttribute("name", xmlChars(TextReport.title(s) + " #" + s.round()));
-			xml.writeAttribute("classname", xmlChars(file));
-			xml.writeAttribute("file", xmlChars(file));
+			xml.writeAttribute("classname", xmlChars(Quotes.escapeControls(file)));
+			xml.writeAttribute("file", xmlChars(Quotes.escapeControls(file)));
 			xml.writeAttribute("line", Integer.toString(s.line()));
 			xml.writeAttribute("time", seconds(s.timeNs()));
-			String where = file + ":" + s.line() + ":" + s.column() + ": " + s.message();
+			String where = Quotes.escapeControls(file) + ":" + s.line() + ":" + s.column() + ": " + s.message();
 			switch (s.status()) {
 			case FAIL -> outcome("failure", s.message(), where + hazards(s));
 			case ERROR -> outcome("error", s.message(), where + hazards(s));
@@ -116,7 +116,7 @@ public final class JunitReport {
 
 	private void invalidFile(String file, List<FileDiagnostic> problems) throws XMLStreamException {
 		xml.writeStartElement("testsuite");
-		xml.writeAttribute("name", xmlChars(file));
+		xml.writeAttribute("name", xmlChars(Quotes.escapeControls(file)));
 		xml.writeAttribute("tests", "1");
 		xml.writeAttribute("failures", "0");
 		xml.writeAttribute("errors", "1");
@@ -124,7 +124,7 @@ public final class JunitReport {
 		xml.writeAttribute("time", "0");
 		xml.writeStartElement("testcase");
 		xml.writeAttribute("name", "the file parses and validates");
-		xml.writeAttribute("classname", xmlChars(file));
+		xml.writeAttribute("classname", xmlChars(Quotes.escapeControls(file)));
 		StringBuilder all = new StringBuilder();
 		problems.forEach(d -> all.append(d).append('\n'));
 		outcome("error", problems.get(0).toString(), all.toString());
@@ -136,7 +136,7 @@ public final class JunitReport {
 	private void outcome(String element, String message, String body) throws XMLStreamException {
 		xml.writeStartElement(element);
 		if (message != null) {
-			xml.writeAttribute("message", xmlChars(message));
+			xml.writeAttribute("message", xmlChars(Quotes.escapeControls(message)));
 		}
 		if (!"skipped".equals(element)) {
 			xml.writeAttribute("type", element.equals("failure") ? "fail" : "error");

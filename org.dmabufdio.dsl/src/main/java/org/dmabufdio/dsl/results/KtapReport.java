@@ -33,7 +33,7 @@ public final class KtapReport {
 			}
 		}
 		for (ScenarioResult s : run.scenarios()) {
-			byFile.computeIfAbsent(Quotes.escapeControls(s.file()), f -> new ArrayList<>()).add(s);
+			byFile.computeIfAbsent(s.file(), f -> new ArrayList<>()).add(s);
 		}
 		KtapReport k = new KtapReport();
 		k.out.append("KTAP version 1\n1..").append(byFile.size()).append('\n');
@@ -44,11 +44,11 @@ public final class KtapReport {
 			List<FileDiagnostic> invalid = problems.get(file.getKey());
 			if (invalid != null) {
 				invalid.forEach(d -> k.out.append("# ").append(d).append('\n'));
-				k.out.append("not ok ").append(n).append(' ').append(file.getKey()).append(" # error the file does not parse or validate\n");
+				k.out.append("not ok ").append(n).append(' ').append(Quotes.escapeControls(file.getKey())).append(" # error the file does not parse or validate\n");
 				continue;
 			}
 			boolean ok = k.file(file.getKey(), file.getValue(), counts);
-			k.out.append(ok ? "ok " : "not ok ").append(n).append(' ').append(file.getKey()).append('\n');
+			k.out.append(ok ? "ok " : "not ok ").append(n).append(' ').append(Quotes.escapeControls(file.getKey())).append('\n');
 		}
 		k.out.append(String.format(java.util.Locale.ROOT, "# totals: pass:%d fail:%d xfail:%d xpass:0 skip:%d error:%d\n", counts[Verdict.PASS.ordinal()],
 				counts[Verdict.FAIL.ordinal()], counts[Verdict.XFAIL.ordinal()], counts[Verdict.SKIP.ordinal()],
@@ -59,7 +59,7 @@ public final class KtapReport {
 	/** A file's subtest block; true if every instance passed (or was skipped or xfail). */
 	private boolean file(String file, List<ScenarioResult> results, int[] counts) {
 		String in = "    ";
-		out.append(in).append("KTAP version 1\n").append(in).append("# Subtest: ").append(file).append('\n');
+		out.append(in).append("KTAP version 1\n").append(in).append("# Subtest: ").append(Quotes.escapeControls(file)).append('\n');
 		out.append(in).append("1..").append(results.size()).append('\n');
 		boolean ok = true;
 		for (int i = 0; i < results.size(); i++) {
@@ -87,7 +87,7 @@ public final class KtapReport {
 	/** Why it failed, as diagnostic lines before the result (kselftest prints its messages first). */
 	private void where(String in, ScenarioResult s) {
 		out.append(in).append("# ").append(Quotes.escapeControls(s.file())).append(':').append(s.line()).append(':')
-				.append(s.column()).append(": ").append(s.message()).append('\n');
+				.append(s.column()).append(": ").append(Quotes.escapeControls(s.message())).append('\n');
 		for (String h : s.hazards()) {
 			out.append(in).append("# hazard: ").append(Quotes.escapeControls(h)).append('\n');
 		}
@@ -95,7 +95,7 @@ public final class KtapReport {
 
 	private void line(String in, String result, int n, String name, String directive) {
 		// '#' would start a directive inside a name: KTAP has no escape for it
-		out.append(in).append(result).append(' ').append(n).append(' ').append(name.replace('#', '_'));
+		out.append(in).append(result).append(' ').append(n).append(' ').append(Quotes.escapeControls(name).replace('#', '_'));
 		if (directive != null) {
 			out.append(" # ").append(Quotes.escapeControls(directive));
 		}

@@ -1,7 +1,5 @@
 package org.dmabufdio.dsl.results;
 
-import org.dmabufdio.dsl.util.Quotes;
-
 import java.util.List;
 import java.util.Map;
 
@@ -11,11 +9,6 @@ import java.util.Map;
  */
 public record ScenarioResult(String file, String name, Map<String, String> params, int round, Verdict status,
 		String message, int line, int column, long timeNs, List<StepResult> steps, List<String> hazards) {
-
-	/** The verdict's message stays on its one line, whatever a name in it holds. */
-	public ScenarioResult {
-		message = Quotes.escapeControls(message);
-	}
 
 	public boolean passed() {
 		return status == Verdict.PASS || status == Verdict.XFAIL || status == Verdict.SKIP;

@@ -88,7 +88,8 @@ public final class TextReport {
 			}
 		}
 		if (s.message() != null) {
-			out.append(String.format(Locale.ROOT, "  %s:%d:%d: %s%n", Quotes.escapeControls(s.file()), s.line(), s.column(), s.message()));
+			out.append(String.format(Locale.ROOT, "  %s:%d:%d: %s%n", Quotes.escapeControls(s.file()), s.line(), s.column(),
+					Quotes.escapeControls(s.message())));
 		}
 		for (String h : s.hazards()) {
 			out.append("  hazard: ").append(Quotes.escapeControls(h)).append('\n');

@@ -57,9 +57,10 @@ public final class Locations {
 				out.append(' ');
 				gap = false;
 			}
-			out.append(leaf.getText());
+			String token = leaf.getText();
+			out.append(token, 0, Math.min(token.length(), TEXT_LIMIT - out.length() + 1));
 		}
-		return out.toString();
+		return out.length() > TEXT_LIMIT ? out.append(" ...").toString() : out.toString();
 	}
 
 	/**

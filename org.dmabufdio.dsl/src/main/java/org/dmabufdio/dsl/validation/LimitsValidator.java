@@ -2,8 +2,12 @@ package org.dmabufdio.dsl.validation;
 
 import static org.dmabufdio.dsl.dmabuf.DmabufPackage.Literals.*;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.dmabufdio.dsl.dmabuf.Fragment;
 import org.dmabufdio.dsl.dmabuf.Scenario;
@@ -33,7 +37,7 @@ public class LimitsValidator extends AbstractDeclarativeValidator {
 		if (home == null || u.getTarget() == null || u.getTarget().eIsProxy()) {
 			return;
 		}
-		List<Fragment> path = pathTo(u.getTarget(), home, new ArrayList<>());
+		List<Fragment> path = pathTo(u.getTarget(), home);
 		if (path != null) {
 			List<String> names = new ArrayList<>();
 			names.add(home.getName());
@@ -43,23 +47,33 @@ public class LimitsValidator extends AbstractDeclarativeValidator {
 		}
 	}
 
-	/** The fragments from {@code from} to {@code goal} along {@code use} statements, or null. */
-	private static List<Fragment> pathTo(Fragment from, Fragment goal, List<Fragment> seen) {
-		if (from == goal) {
-			return new ArrayList<>(List.of(from));
-		}
-		if (seen.contains(from)) {
-			return null;
-		}
-		seen.add(from);
-		for (Use next : EcoreUtil2.getAllContentsOfType(from, Use.class)) {
-			if (next.getTarget() == null || next.getTarget().eIsProxy()) {
-				continue;
+	/**
+	 * The fragments from {@code from} to {@code goal} along {@code use} statements (a shortest
+	 * path), or null. Breadth first with a queue, not recursion: a chain of thousands of fragments
+	 * is a file someone can write.
+	 */
+	private static List<Fragment> pathTo(Fragment from, Fragment goal) {
+		Map<Fragment, Fragment> cameFrom = new IdentityHashMap<>();
+		Deque<Fragment> work = new ArrayDeque<>();
+		cameFrom.put(from, from);
+		work.add(from);
+		while (!work.isEmpty()) {
+			Fragment f = work.poll();
+			if (f == goal) {
+				List<Fragment> path = new ArrayList<>();
+				for (Fragment at = f; ; at = cameFrom.get(at)) {
+					path.add(0, at);
+					if (at == from) {
+						return path;
+					}
+				}
 			}
-			List<Fragment> rest = pathTo(next.getTarget(), goal, seen);
-			if (rest != null) {
-				rest.add(0, from);
-				return rest;
+			for (Use next : EcoreUtil2.getAllContentsOfType(f, Use.class)) {
+				Fragment t = next.getTarget();
+				if (t != null && !t.eIsProxy() && !cameFrom.containsKey(t)) {
+					cameFrom.put(t, f);
+					work.add(t);
+				}
 			}
 		}
 		return null;

@@ -86,7 +86,7 @@ public final class Kernel {
 	private long work;
 	private long workLimit = Long.MAX_VALUE;
 	private long deadline = Long.MAX_VALUE;
-	private double heapShare = 1;
+	private HeapGuard heap = new HeapGuard(1);
 	private final TreeMap<Integer, Task> tasks = new TreeMap<>();
 	private final Map<KFile, Integer> fileRefs = new IdentityHashMap<>();
 	private int nextPid = 1;
@@ -198,16 +198,16 @@ public final class Kernel {
 		this.work = 0;
 		this.workLimit = units;
 		this.deadline = deadlineNanoTime;
-		this.heapShare = heapShare;
+		this.heap = new HeapGuard(heapShare);
 	}
 
 	/** Throws {@link SimulationLimitException} if the live heap is past the share {@link #limitWork} allows. */
 	public void checkHeap() {
-		long live = HeapGuard.over(heapShare);
+		long live = heap.over();
 		if (live >= 0) {
 			throw new SimulationLimitException(String.format(java.util.Locale.ROOT,
 					"the simulated state needs more memory than the simulator may use (%d MiB live, the limit is %.0f%% of a %d MiB heap)",
-					live >> 20, heapShare * 100, Runtime.getRuntime().maxMemory() >> 20));
+					live >> 20, heap.share() * 100, Runtime.getRuntime().maxMemory() >> 20));
 		}
 	}
 
