@@ -24,10 +24,6 @@ public record Budget(long maxSteps, long maxSimulatedNs, long maxWallNs, long ma
 		return new Budget(maxSteps, maxSimulatedNs, maxWallNs, maxWork, share, maxInstances);
 	}
 
-	public Budget withMaxWallNs(long ns) {
-		return new Budget(maxSteps, maxSimulatedNs, ns, maxWork, maxHeapShare, maxInstances);
-	}
-
 	/** The same budget with these three limits. */
 	public Budget withLimits(long steps, long simulatedNs, long work) {
 		return new Budget(steps, simulatedNs, maxWallNs, work, maxHeapShare, maxInstances);

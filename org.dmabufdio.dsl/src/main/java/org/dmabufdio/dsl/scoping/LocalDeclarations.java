@@ -106,7 +106,7 @@ final class LocalDeclarations {
 	}
 
 	private static boolean visible(Declared d, int place, Set<Kinds> kinds) {
-		return d.place() < place || d.place() < 0 ? kinds.contains(Kinds.of(d.declaration())) : false;
+		return (d.place() < place || d.place() < 0) && kinds.contains(Kinds.of(d.declaration()));
 	}
 
 	private static IEObjectDescription describe(Declared d) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.dmabufdio.dsl.dmabuf.Checkpoint;
-import org.dmabufdio.dsl.dmabuf.Declaration;
 import org.dmabufdio.dsl.dmabuf.ForEach;
 import org.dmabufdio.dsl.dmabuf.Fragment;
 import org.dmabufdio.dsl.dmabuf.InProcess;
@@ -87,39 +86,41 @@ public final class Steps {
 		return s != null ? s : EcoreUtil2.getContainerOfType(o, Fragment.class);
 	}
 
+	/** The step containing {@code context} and its place in its body's order; null if it is in none. */
+	private record Located(Order order, int at) {
+	}
+
+	private static Located locate(EObject context) {
+		Step step = context instanceof Step s ? s : EcoreUtil2.getContainerOfType(context, Step.class);
+		EObject body = step == null ? null : body(step);
+		if (body == null) {
+			return null;
+		}
+		Order o = order(body);
+		Integer at = o.place().get(step);
+		return at == null ? null : new Located(o, at);
+	}
+
 	/**
 	 * The steps that run before the one containing {@code context}, outermost body first: the
 	 * steps before its block's opening step, that step, then the block's steps before it.
 	 */
 	public static List<Step> stepsBefore(EObject context) {
-		Step step = context instanceof Step s ? s : EcoreUtil2.getContainerOfType(context, Step.class);
-		EObject body = step == null ? null : body(step);
-		if (body == null) {
-			return List.of();
-		}
-		Order o = order(body);
-		Integer at = o.place().get(step);
-		return at == null ? List.of() : Collections.unmodifiableList(o.flat().subList(0, at));
+		Located l = locate(context);
+		return l == null ? List.of() : Collections.unmodifiableList(l.order().flat().subList(0, l.at()));
 	}
 
 	/** The steps that run after the one containing {@code context}, in its scenario or fragment. */
 	public static List<Step> stepsAfter(EObject context) {
-		Step step = context instanceof Step s ? s : EcoreUtil2.getContainerOfType(context, Step.class);
-		EObject body = step == null ? null : body(step);
-		if (body == null) {
-			return List.of();
-		}
-		Order o = order(body);
-		Integer at = o.place().get(step);
-		return at == null ? List.of() : Collections.unmodifiableList(o.flat().subList(at + 1, o.flat().size()));
+		Located l = locate(context);
+		List<Step> flat = l == null ? List.of() : l.order().flat();
+		return l == null ? List.of() : Collections.unmodifiableList(flat.subList(l.at() + 1, flat.size()));
 	}
 
 	/** The place of the step containing {@code context} in its body's execution order, or -1. */
 	public static int place(EObject context) {
-		Step step = context instanceof Step s ? s : EcoreUtil2.getContainerOfType(context, Step.class);
-		EObject body = step == null ? null : body(step);
-		Integer at = body == null ? null : order(body).place().get(step);
-		return at == null ? -1 : at;
+		Located l = locate(context);
+		return l == null ? -1 : l.at();
 	}
 
 	/** The $parameters visible at {@code context}: matrix dimensions and fragment parameters. */
