@@ -93,4 +93,17 @@ class EditorMarkerTest {
 		assertEquals(VALID, document.get());
 		TestProject.waitFor("the marker goes with the fix", () -> TestProject.markers(file, ProblemMarkers.TYPE).length == 0);
 	}
+
+	/** The project is the suite's root: an import that leaves it is marked, and nothing outside is read. */
+	@Test
+	void anImportLeavingTheProjectIsMarked() throws Exception {
+		IFile file = project.file("leaves.dmabuf", "import \"../elsewhere.dmabuf\"\n" + VALID);
+		TestProject.open(file);
+		TestProject.waitFor("the import is marked", () -> TestProject.markers(file, ProblemMarkers.TYPE).length == 1);
+		IMarker marker = TestProject.markers(file, ProblemMarkers.TYPE)[0];
+		assertEquals(1, marker.getAttribute(IMarker.LINE_NUMBER, -1));
+		String message = marker.getAttribute(IMarker.MESSAGE, "");
+		assertTrue(message.startsWith("cannot import \"../elsewhere.dmabuf\": it leaves the suite's root ("), message);
+		assertTrue(message.endsWith("editor-test)"), message);
+	}
 }

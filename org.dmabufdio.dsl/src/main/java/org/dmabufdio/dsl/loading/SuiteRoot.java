@@ -106,22 +106,28 @@ public final class SuiteRoot {
 			return new Decision(null, "only scenario files (*.dmabuf) can be imported");
 		}
 		URI base = from.getURI();
-		Path file;
+		URI resolved;
 		try {
-			file = base == null || base.isRelative() || !base.isHierarchical() ? null : path(uri.resolve(base));
+			resolved = base == null || base.isRelative() || !base.isHierarchical() ? null : uri.resolve(base);
 		} catch (IllegalArgumentException e) {
-			file = null;
+			resolved = null;
 		}
+		List<Path> roots = of(from);
+		String leaves = "it leaves the suite's root (" + String.join(", ", roots.stream().map(Path::toString).toList()) + ")";
+		if (resolved != null && resolved.isPlatformResource() && base.isPlatformResource()
+				&& !String.valueOf(resolved.segment(1)).equals(base.segment(1))) {
+			return new Decision(null, leaves); // into another Eclipse project
+		}
+		Path file = resolved == null ? null : path(resolved);
 		if (file == null) {
 			return new Decision(null, "not a file of the suite");
+		}
+		if (roots.stream().noneMatch(file::startsWith)) {
+			return new Decision(null, leaves);
 		}
 		// what is read is exactly the path checked here: a "link/.." must not mean one thing to
 		// this check and another to the file system
 		URI target = URI.createFileURI(file.toString());
-		List<Path> roots = of(from);
-		if (roots.stream().noneMatch(file::startsWith)) {
-			return new Decision(null, "it leaves the suite's root (" + String.join(", ", roots.stream().map(Path::toString).toList()) + ")");
-		}
 		String link = leavesThroughLink(file, roots);
 		return link == null ? new Decision(target, null) : new Decision(null, link);
 	}

@@ -45,7 +45,7 @@ final class LocalDeclarations {
 		if (body instanceof Fragment f) {
 			f.getParams().forEach(p -> add(-1, p));
 		}
-		List<Step> steps = Steps.flatten(body);
+		List<Step> steps = Steps.inOrder(body);
 		for (int i = 0; i < steps.size(); i++) {
 			if (steps.get(i).getAction() instanceof Declaration d) {
 				add(i, d);

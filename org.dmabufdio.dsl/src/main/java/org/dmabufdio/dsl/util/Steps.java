@@ -117,6 +117,11 @@ public final class Steps {
 		return l == null ? List.of() : Collections.unmodifiableList(flat.subList(l.at() + 1, flat.size()));
 	}
 
+	/** A body's steps in execution order, as {@link #flatten(EObject)} gives them, from the cache. */
+	public static List<Step> inOrder(EObject body) {
+		return Collections.unmodifiableList(order(body).flat());
+	}
+
 	/** The place of the step containing {@code context} in its body's execution order, or -1. */
 	public static int place(EObject context) {
 		Located l = locate(context);
