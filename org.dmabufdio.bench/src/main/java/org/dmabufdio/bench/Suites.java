@@ -1,16 +1,14 @@
 package org.dmabufdio.bench;
 
-import java.io.IOException;
 import java.util.List;
 
 import org.dmabufdio.dsl.DmabufStandaloneSetup;
+import org.dmabufdio.dsl.loading.ScenarioLoader;
 import org.eclipse.emf.common.util.URI;
-import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
-import org.eclipse.xtext.util.LazyStringInputStream;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
@@ -88,14 +86,8 @@ final class Suites {
 	/** Parses, links and validates {@code text} as a file of a suite; returns its lines. Throws if it has errors. */
 	static long parseAndValidate(String text) {
 		Injector injector = language();
-		XtextResourceSet rs = injector.getInstance(XtextResourceSet.class);
-		XtextResource r = (XtextResource) rs.createResource(URI.createFileURI("/bench/suite.dmabuf"));
-		try {
-			r.load(new LazyStringInputStream(text), null);
-		} catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
-		EcoreUtil.resolveAll(r);
+		XtextResource r = ScenarioLoader.parse(injector.getInstance(XtextResourceSet.class), URI.createFileURI("/bench/suite.dmabuf"),
+				text);
 		List<Issue> issues = injector.getInstance(IResourceValidator.class).validate(r, CheckMode.ALL, CancelIndicator.NullImpl);
 		for (Issue i : issues) {
 			if (i.getSeverity() == Severity.ERROR) {

@@ -1,6 +1,5 @@
 package org.dmabufdio.fuzz;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,17 +17,16 @@ import org.dmabufdio.dsl.interpreter.Budget;
 import org.dmabufdio.dsl.interpreter.Instance;
 import org.dmabufdio.dsl.interpreter.Interpreter;
 import org.dmabufdio.dsl.loading.InstanceLimit;
+import org.dmabufdio.dsl.loading.ScenarioLoader;
 import org.dmabufdio.dsl.loading.SuiteRoot;
 import org.dmabufdio.dsl.results.FileDiagnostic;
 import org.dmabufdio.dsl.results.ScenarioResult;
 import org.dmabufdio.dsl.results.TextReport;
 import org.eclipse.emf.common.util.URI;
-import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
-import org.eclipse.xtext.util.LazyStringInputStream;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
@@ -118,14 +116,7 @@ public final class ScenarioFuzzTarget {
 		XtextResourceSet rs = injector.getInstance(XtextResourceSet.class);
 		SuiteRoot.set(rs, List.of(SUITE));
 		InstanceLimit.set(rs, BUDGET.maxInstances());
-		XtextResource r = (XtextResource) rs.createResource(URI.createFileURI(SUITE.resolve("fuzz.dmabuf").toString()));
-		try {
-			r.load(new LazyStringInputStream(text), null);
-		} catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
-		EcoreUtil.resolveAll(r);
-		return r;
+		return ScenarioLoader.parse(rs, URI.createFileURI(SUITE.resolve("fuzz.dmabuf").toString()), text);
 	}
 
 	private List<FileDiagnostic> validate(XtextResource r) {

@@ -10,13 +10,13 @@ import java.util.stream.Stream;
 
 import org.dmabufdio.dsl.dmabuf.Model;
 import org.dmabufdio.dsl.interpreter.ScenarioRunner;
+import org.dmabufdio.dsl.loading.ScenarioLoader;
 import org.dmabufdio.dsl.results.ScenarioResult;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
-import org.eclipse.xtext.util.LazyStringInputStream;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
@@ -51,14 +51,7 @@ public final class Scenarios {
 	}
 
 	public Resource parse(XtextResourceSet rs, String name, String text) {
-		Resource r = rs.createResource(URI.createFileURI(Path.of("target", "test-scenarios", name).toAbsolutePath().toString()));
-		try {
-			r.load(new LazyStringInputStream(text), null);
-		} catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
-		EcoreUtil.resolveAll(r);
-		return r;
+		return ScenarioLoader.parse(rs, URI.createFileURI(Path.of("target", "test-scenarios", name).toAbsolutePath().toString()), text);
 	}
 
 	public Resource load(Path file) {

@@ -15,8 +15,10 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.util.LazyStringInputStream;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
@@ -76,6 +78,22 @@ public final class ScenarioLoader {
 			}
 		}
 		return roots;
+	}
+
+	/**
+	 * Text that is not (yet) a file on disk, parsed as the content of {@code uri} in {@code rs}
+	 * (imports resolve next to it) and linked: for editors' buffers, tests, the fuzzer and the
+	 * benchmarks.
+	 */
+	public static XtextResource parse(XtextResourceSet rs, URI uri, String text) {
+		XtextResource r = (XtextResource) rs.createResource(uri);
+		try {
+			r.load(new LazyStringInputStream(text), null);
+		} catch (IOException e) {
+			throw new IllegalStateException(e); // a string cannot fail to be read
+		}
+		EcoreUtil.resolveAll(r);
+		return r;
 	}
 
 	public Loaded load(List<Path> paths) throws IOException {
