@@ -1,5 +1,7 @@
 package org.dmabufdio.bench;
 
+import java.util.function.Supplier;
+
 import org.dmabufdio.runtime.util.Units;
 
 /**
@@ -50,52 +52,46 @@ enum Case {
 	},
 
 	/** A 5,000-line suite file of 200 scenarios, parsed, linked and validated as ./dmabufdio run does. */
-	PARSE_VALIDATE_SUITE("parse_validate_5000_lines", 256, 1000) {
-		@Override
-		Object prepare() {
-			Suites.language();
-			return Suites.manyScenarios(5000);
-		}
-
-		@Override
-		long run(Object text) {
-			return Suites.parseAndValidate((String) text);
-		}
-	},
+	PARSE_VALIDATE_SUITE("parse_validate_5000_lines", () -> Suites.manyScenarios(5000)),
 
 	/** One scenario of 5,000 lines: names declared and used all along it (linking was quadratic in its length). */
-	PARSE_VALIDATE_LONG_SCENARIO("parse_validate_5000_line_scenario", 256, 1000) {
-		@Override
-		Object prepare() {
-			Suites.language();
-			return Suites.longScenario(5000);
-		}
-
-		@Override
-		long run(Object text) {
-			return Suites.parseAndValidate((String) text);
-		}
-	};
+	PARSE_VALIDATE_LONG_SCENARIO("parse_validate_5000_line_scenario", () -> Suites.longScenario(5000));
 
 	final String id;
 	final int heapMb;
 	final long targetMs;
+	/** The suite text a language case parses; null for the simulator's cases. */
+	private final Supplier<String> suite;
 
 	Case(String id, int heapMb, long targetMs) {
 		this.id = id;
 		this.heapMb = heapMb;
 		this.targetMs = targetMs;
+		this.suite = null;
+	}
+
+	/** A language case: parse, link and validate the text (within 1 s, in 256 MB). */
+	Case(String id, Supplier<String> suite) {
+		this.id = id;
+		this.heapMb = 256;
+		this.targetMs = 1000;
+		this.suite = suite;
 	}
 
 	/** What the timed part works on, made before the clock starts (a booted machine, a file's text). */
-	abstract Object prepare();
+	Object prepare() {
+		Suites.language();
+		return suite.get();
+	}
 
 	/** The timed part; returns the units it did (bytes loaded, lines read). */
-	abstract long run(Object prepared);
+	long run(Object prepared) {
+		return Suites.parseAndValidate((String) prepared);
+	}
 
 	/** The unit {@link #run} counts, for the rate column. */
 	String unit() {
-		return this == PARSE_VALIDATE_SUITE || this == PARSE_VALIDATE_LONG_SCENARIO ? "lines" : "bytes";
+		return suite != null ? "lines" : "bytes";
 	}
 
 	private static Workload tib(boolean direct) {
