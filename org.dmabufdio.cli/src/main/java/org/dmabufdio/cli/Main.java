@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.dmabufdio.dsl.interpreter.Budget;
+import org.dmabufdio.dsl.loading.Selection;
 import org.dmabufdio.dsl.results.Reports;
 
 import picocli.CommandLine;
@@ -104,6 +105,8 @@ public final class Main implements Callable<Integer> {
 			footerHeading = "%nExamples:%n",
 			footer = { "  ./dmabufdio run scenarios/card.dmabuf", "  ./dmabufdio run --format json scenarios/ > results.json",
 					"  ./dmabufdio run --max-instances 100000 sweeps/",
+					"  ./dmabufdio run --tag seed --exclude-tag timing --report junit:target/dmabufdio.xml scenarios/",
+					"  ./dmabufdio run --list --name 'cover letter*' scenarios/",
 					"", "Imports stay under the suite's root: the directories named, and the directory of each file named." })
 	static final class Run implements Callable<Integer> {
 		@CommandLine.ParentCommand
@@ -125,6 +128,22 @@ public final class Main implements Callable<Integer> {
 				+ "expand to; a scenario over it is an error before anything runs (default: 10000); e.g. --max-instances 100000")
 		long maxInstances = Budget.DEFAULT.maxInstances();
 
+		@Option(names = "--tag", paramLabel = "TAG", description = "Run only scenarios with this tag (repeatable: any of them; "
+				+ "* and ? match any text and any character, case is ignored); e.g. --tag seed --tag 'time*'")
+		List<String> tags = List.of();
+
+		@Option(names = "--exclude-tag", paramLabel = "TAG", description = "Leave out scenarios with this tag, even if --tag "
+				+ "takes them (repeatable, patterns as --tag); e.g. --exclude-tag slow")
+		List<String> excludedTags = List.of();
+
+		@Option(names = "--name", paramLabel = "GLOB", description = "Run only scenarios whose whole title matches (repeatable: "
+				+ "any of them; * and ?, case ignored); e.g. --name 'cover letter*'")
+		List<String> names = List.of();
+
+		@Option(names = "--list", description = "List the instances that would run, with their tags, and run nothing; "
+				+ "e.g. --list --tag seed scenarios/")
+		boolean list;
+
 		@Parameters(paramLabel = "FILE_OR_DIR", arity = "1..*", description = "Scenario files (*.dmabuf) and directories")
 		List<String> paths;
 
@@ -143,7 +162,9 @@ public final class Main implements Callable<Integer> {
 				}
 				files.put(Path.of(r.substring(colon + 1)), kind);
 			}
-			return new RunCommand(format.name(), files, maxInstances, main.out, main.err).run(paths);
+			RunCommand command = new RunCommand(format.name(), files, maxInstances, new Selection(tags, excludedTags, names),
+					main.out, main.err);
+			return list ? command.list(paths) : command.run(paths);
 		}
 	}
 

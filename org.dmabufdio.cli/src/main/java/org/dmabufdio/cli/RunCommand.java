@@ -8,14 +8,21 @@ import java.util.List;
 import java.util.Map;
 
 import org.dmabufdio.dsl.DmabufStandaloneSetup;
+import org.dmabufdio.dsl.dmabuf.Element;
+import org.dmabufdio.dsl.dmabuf.Scenario;
 import org.dmabufdio.dsl.interpreter.Budget;
+import org.dmabufdio.dsl.interpreter.Instance;
 import org.dmabufdio.dsl.interpreter.ScenarioRunner;
 import org.dmabufdio.dsl.interpreter.Tables;
 import org.dmabufdio.dsl.loading.ScenarioLoader;
+import org.dmabufdio.dsl.loading.Selection;
+import org.dmabufdio.dsl.results.InstanceName;
 import org.dmabufdio.dsl.results.Reports;
 import org.dmabufdio.dsl.results.ResultTable;
 import org.dmabufdio.dsl.results.RunResult;
 import org.dmabufdio.dsl.results.ScenarioResult;
+import org.dmabufdio.dsl.util.Locations;
+import org.dmabufdio.dsl.util.Quotes;
 
 import com.google.inject.Injector;
 
@@ -25,30 +32,32 @@ final class RunCommand {
 	private final String format;
 	private final Map<Path, String> reports;
 	private final long maxInstances;
+	private final Selection selection;
 	private final PrintStream out;
 	private final PrintStream err;
 
-	RunCommand(String format, Map<Path, String> reports, long maxInstances, PrintStream out, PrintStream err) {
+	RunCommand(String format, Map<Path, String> reports, long maxInstances, Selection selection, PrintStream out,
+			PrintStream err) {
 		this.format = format;
 		this.reports = reports;
 		this.maxInstances = maxInstances;
+		this.selection = selection;
 		this.out = out;
 		this.err = err;
 	}
 
 	int run(List<String> paths) {
-		Injector injector = new DmabufStandaloneSetup().createInjectorAndDoEMFRegistration();
-		ScenarioLoader loader = injector.getInstance(ScenarioLoader.class);
-		ScenarioLoader.Loaded loaded;
-		try {
-			loaded = loader.load(paths.stream().map(Path::of).toList(), maxInstances);
-		} catch (IOException e) {
-			err.println(e.getMessage());
+		ScenarioLoader.Loaded loaded = load(paths);
+		if (loaded == null) {
+			return Main.EXIT_USAGE;
+		}
+		if (!selection.isAll() && noneSelected(loaded)) {
+			err.println("dmabufdio: no scenario matches " + selection.describe());
 			return Main.EXIT_USAGE;
 		}
 		List<ScenarioResult> results = new ArrayList<>();
 		List<ResultTable> tables = new ArrayList<>();
-		ScenarioRunner runner = new ScenarioRunner(Budget.DEFAULT.withMaxInstances(maxInstances));
+		ScenarioRunner runner = new ScenarioRunner(Budget.DEFAULT.withMaxInstances(maxInstances), selection);
 		for (ScenarioLoader.LoadedFile f : loaded.files()) {
 			if (f.runnable()) {
 				List<ScenarioResult> ofFile = runner.run(f.path(), f.model());
@@ -73,5 +82,66 @@ final class RunCommand {
 			return Main.EXIT_INVALID;
 		}
 		return (int) Math.min(Main.MAX_FAILED, run.failed());
+	}
+
+	/**
+	 * {@code run --list}: each instance that would run, {@code file:line: name [tags]}, and a
+	 * count; nothing runs. Files with errors are listed by their diagnostics (exit 252).
+	 */
+	int list(List<String> paths) {
+		ScenarioLoader.Loaded loaded = load(paths);
+		if (loaded == null) {
+			return Main.EXIT_USAGE;
+		}
+		loaded.diagnostics().forEach(err::println);
+		long instances = 0;
+		int scenarios = 0;
+		for (ScenarioLoader.LoadedFile f : loaded.files()) {
+			if (!f.runnable()) {
+				continue;
+			}
+			for (Element e : f.model().getElements()) {
+				if (e instanceof Scenario s && selection.includes(s)) {
+					scenarios++;
+					instances += list(f.path(), s);
+				}
+			}
+		}
+		out.println(instances + (instances == 1 ? " instance" : " instances") + " of " + scenarios
+				+ (scenarios == 1 ? " scenario" : " scenarios") + " would run");
+		return loaded.diagnostics().stream().anyMatch(d -> "error".equals(d.severity())) ? Main.EXIT_INVALID : 0;
+	}
+
+	private long list(String file, Scenario s) {
+		String where = Quotes.escapeControls(file) + ":" + Locations.line(s) + ": ";
+		String tags = s.getTags().isEmpty() ? "" : "  [" + Quotes.escapeControls(String.join(", ", s.getTags())) + "]";
+		if (Instance.count(s) > maxInstances) {
+			out.println(where + Quotes.escapeControls(s.getTitle()) + ": " + Instance.describeCount(s) + ", over the limit of "
+					+ maxInstances + " (--max-instances)" + tags);
+			return 0;
+		}
+		long n = 0;
+		for (Instance i : Instance.expand(s)) {
+			out.println(where + InstanceName.of(s.getTitle(), i.paramsByName(), i.round()) + tags);
+			n++;
+		}
+		return n;
+	}
+
+	private ScenarioLoader.Loaded load(List<String> paths) {
+		Injector injector = new DmabufStandaloneSetup().createInjectorAndDoEMFRegistration();
+		try {
+			return injector.getInstance(ScenarioLoader.class).load(paths.stream().map(Path::of).toList(), maxInstances);
+		} catch (IOException e) {
+			err.println(e.getMessage());
+			return null;
+		}
+	}
+
+	/** Whether the selection leaves out every scenario of the files that can run (or there are none). */
+	private boolean noneSelected(ScenarioLoader.Loaded loaded) {
+		return loaded.files().stream().filter(ScenarioLoader.LoadedFile::runnable)
+				.flatMap(f -> f.model().getElements().stream())
+				.noneMatch(e -> e instanceof Scenario s && selection.includes(s));
 	}
 }

@@ -115,7 +115,7 @@ class MainTest {
 		Run r = run("run", "--format", "json", "../scenarios/card.dmabuf");
 		String json = r.out();
 		assertTrue(json.startsWith("{\"scenarios\":[{\"file\":\"../scenarios/card.dmabuf\",\"name\":\"card example, patches 1 and 2\","
-				+ "\"params\":{},\"round\":1,\"status\":\"pass\",\"message\":null,"), json);
+				+ "\"tags\":[],\"params\":{},\"round\":1,\"status\":\"pass\",\"message\":null,"), json);
 		assertTrue(json.contains("\"status\":\"fail\",\"message\":\"rss of app[2]: VmRSS grew by 3145728 kB"), json);
 		assertTrue(json.contains("\"errno\":\"EFAULT\""), json);
 		assertTrue(json.contains("\"status\":{\"VmRSS\":"), json);
@@ -170,6 +170,57 @@ class MainTest {
 		assertEquals(r.out(), Files.readString(ktap));
 		assertTrue(Files.readString(xml).contains("<testcase name=\"ok #1\""), Files.readString(xml));
 		assertEquals(253, run("run", "--report", "xml:out.xml", f.toString()).exit());
+	}
+
+	private Path tagged() throws IOException {
+		return write("tagged.dmabuf", """
+				scenario "seed table" [seed, timing] {
+				    for io in [O_DIRECT, buffered]
+				    mmap anon 4K
+				}
+				scenario "seed counters" [seed] {
+				    mmap anon 4K
+				}
+				scenario "slow sweep" [Timing, slow] {
+				    rounds 2
+				    mmap anon 4K
+				}
+				scenario "untagged" {
+				    mmap anon 4K
+				}
+				""");
+	}
+
+	private static List<String> names(Run r) {
+		return r.out().lines().filter(l -> l.startsWith("PASS") || l.startsWith("FAIL")).map(l -> l.substring(l.indexOf(": ") + 2, l.lastIndexOf("  ["))).toList();
+	}
+
+	/** Robot's --include/--exclude: any included tag takes a scenario, any excluded one leaves it out; globs ignore case. */
+	@Test
+	void tagsAndNamesSelectScenarios() throws IOException {
+		String f = tagged().toString();
+		assertEquals(List.of("seed table {io=O_DIRECT} round 1", "seed table {io=buffered} round 1", "seed counters"),
+				names(run("run", "--tag", "seed", f)));
+		assertEquals(List.of("seed counters"), names(run("run", "--tag", "seed", "--exclude-tag", "timing", f)));
+		assertEquals(List.of("seed table {io=O_DIRECT} round 1", "seed table {io=buffered} round 1", "slow sweep",
+				"slow sweep round 2"), names(run("run", "--tag", "TIM*", f)));
+		assertEquals(List.of("seed counters", "untagged"), names(run("run", "--exclude-tag", "t?ming", f)));
+		assertEquals(List.of("seed counters", "untagged"), names(run("run", "--name", "*COUNTERS", "--name", "untagged", f)));
+		assertEquals(List.of(), names(run("run", "--name", "seed", f)), "a name pattern matches the whole title");
+		Run none = run("run", "--tag", "nope", f);
+		assertEquals(Main.EXIT_USAGE, none.exit());
+		assertEquals("dmabufdio: no scenario matches --tag nope\n", none.err());
+	}
+
+	@Test
+	void listShowsWhatWouldRunWithTagsAndRunsNothing() throws IOException {
+		Path f = tagged();
+		Run r = run("run", "--list", "--exclude-tag", "seed", f.toString());
+		assertEquals(0, r.exit(), r.err());
+		assertEquals(List.of(f + ":8: slow sweep #1  [Timing, slow]", f + ":8: slow sweep #2  [Timing, slow]",
+				f + ":12: untagged #1", "3 instances of 2 scenarios would run"), r.out().lines().toList());
+		Run json = run("run", "--format", "json", "--tag", "seed", f.toString());
+		assertTrue(json.out().contains("\"name\":\"seed table\",\"tags\":[\"seed\",\"timing\"],\"params\":{\"io\":\"O_DIRECT\"}"), json.out());
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.dmabufdio.dsl.results.FileDiagnostic;
+import org.dmabufdio.dsl.results.JsonReport;
 import org.dmabufdio.dsl.results.JunitReport;
 import org.dmabufdio.dsl.results.KtapReport;
 import org.dmabufdio.dsl.results.Reports;
@@ -45,7 +46,7 @@ class ReportsTest {
 	private RunResult run() {
 		Scenarios s = new Scenarios(injector);
 		List<ScenarioResult> results = new ArrayList<>(s.run(s.parse("v.dmabuf", """
-				scenario "passes" {
+				scenario "passes" [smoke, fast] {
 				    device qemu_virtio
 				    mmap anon 4K
 				}
@@ -93,6 +94,11 @@ class ReportsTest {
 		NodeList cases = v.getElementsByTagName("testcase");
 		assertEquals(5, cases.getLength());
 		assertEquals("passes #1", ((Element) cases.item(0)).getAttribute("name"));
+		NodeList tags = ((Element) cases.item(0)).getElementsByTagName("property");
+		assertEquals(List.of("tag=smoke", "tag=fast"), List.of(((Element) tags.item(0)).getAttribute("name") + "="
+				+ ((Element) tags.item(0)).getAttribute("value"), ((Element) tags.item(1)).getAttribute("name") + "="
+				+ ((Element) tags.item(1)).getAttribute("value")));
+		assertEquals(0, ((Element) cases.item(1)).getElementsByTagName("properties").getLength());
 		Element fail = (Element) ((Element) cases.item(1)).getElementsByTagName("failure").item(0);
 		assertTrue(fail.getTextContent().startsWith("v.dmabuf:9:38: read O_DIRECT model.bin failed with EFAULT, which no assertion expects"), fail.getTextContent());
 		assertEquals("needs a phone", ((Element) ((Element) cases.item(2)).getElementsByTagName("skipped").item(0)).getAttribute("message"));
@@ -110,13 +116,20 @@ class ReportsTest {
 		List<String> lines = ktap.lines().toList();
 		assertEquals(List.of("KTAP version 1", "1..2", "# bad.dmabuf:2:5: error: unknown file 'x'",
 				"not ok 1 bad.dmabuf # error the file does not parse or validate", "    KTAP version 1", "    # Subtest: v.dmabuf",
-				"    1..5", "    ok 1 passes"), lines.subList(0, 8));
-		assertTrue(lines.get(8).startsWith("    # v.dmabuf:9:38: read O_DIRECT model.bin failed with EFAULT"), lines.get(8));
-		assertEquals(List.of("    not ok 2 fails", "    ok 3 skipped # SKIP needs a phone"), lines.subList(9, 11));
-		assertTrue(lines.get(11).startsWith("    ok 4 expected to fail # XFAIL known: <baseline> & \"friends\""), lines.get(11));
-		assertTrue(lines.get(13).startsWith("    not ok 5 broken # error"), lines.get(13));
+				"    1..5", "    # tags: smoke, fast", "    ok 1 passes"), lines.subList(0, 9));
+		assertTrue(lines.get(9).startsWith("    # v.dmabuf:9:38: read O_DIRECT model.bin failed with EFAULT"), lines.get(9));
+		assertEquals(List.of("    not ok 2 fails", "    ok 3 skipped # SKIP needs a phone"), lines.subList(10, 12));
+		assertTrue(lines.get(12).startsWith("    ok 4 expected to fail # XFAIL known: <baseline> & \"friends\""), lines.get(12));
+		assertTrue(lines.get(14).startsWith("    not ok 5 broken # error"), lines.get(14));
 		assertEquals(List.of("not ok 2 v.dmabuf", "# totals: pass:1 fail:1 xfail:1 xpass:0 skip:1 error:1"),
 				lines.subList(lines.size() - 2, lines.size()));
+	}
+
+	@Test
+	void jsonCarriesEachInstancesTags() {
+		String json = JsonReport.render(run());
+		assertTrue(json.contains("\"name\":\"passes\",\"tags\":[\"smoke\",\"fast\"],\"params\":{}"), json);
+		assertTrue(json.contains("\"name\":\"fails\",\"tags\":[],\"params\":{}"), json);
 	}
 
 	@Test

@@ -56,7 +56,7 @@ public final class Interpreter {
 
 	/** An error result for a scenario that cannot run at all (no step ran), at its first line. */
 	static ScenarioResult error(String file, Scenario scenario, String message) {
-		return new ScenarioResult(file, scenario.getTitle(), Map.of(), 1, Verdict.ERROR, message, Locations.line(scenario),
+		return new ScenarioResult(file, scenario.getTitle(), List.copyOf(scenario.getTags()), Map.of(), 1, Verdict.ERROR, message, Locations.line(scenario),
 				Locations.column(scenario), 0, List.of(), List.of());
 	}
 
@@ -245,7 +245,7 @@ public final class Interpreter {
 			}
 		}
 		long time = env.anyTimed ? env.timedTotal : env.booted() ? env.machine.now() : 0;
-		return new ScenarioResult(env.file, scenario.getTitle(), env.instance.paramsByName(), env.instance.round(),
+		return new ScenarioResult(env.file, scenario.getTitle(), List.copyOf(scenario.getTags()), env.instance.paramsByName(), env.instance.round(),
 				verdict, message, Locations.line(where), Locations.column(where), time, List.copyOf(env.results), hazards);
 	}
 

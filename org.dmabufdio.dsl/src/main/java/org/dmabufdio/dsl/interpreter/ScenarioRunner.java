@@ -7,15 +7,22 @@ import java.util.function.BooleanSupplier;
 import org.dmabufdio.dsl.dmabuf.Element;
 import org.dmabufdio.dsl.dmabuf.Model;
 import org.dmabufdio.dsl.dmabuf.Scenario;
+import org.dmabufdio.dsl.loading.Selection;
 import org.dmabufdio.dsl.results.ScenarioResult;
 
-/** Runs every instance of every scenario of a validated file, in file order. */
+/** Runs every instance of every selected scenario of a validated file, in file order. */
 public final class ScenarioRunner {
 
 	private final Budget budget;
+	private final Selection selection;
+
+	public ScenarioRunner(Budget budget, Selection selection) {
+		this.budget = budget;
+		this.selection = selection;
+	}
 
 	public ScenarioRunner(Budget budget) {
-		this.budget = budget;
+		this(budget, Selection.ALL);
 	}
 
 	public ScenarioRunner() {
@@ -33,7 +40,7 @@ public final class ScenarioRunner {
 	public List<ScenarioResult> run(String file, Model model, BooleanSupplier cancelled) {
 		List<ScenarioResult> out = new ArrayList<>();
 		for (Element e : model.getElements()) {
-			if (e instanceof Scenario s) {
+			if (e instanceof Scenario s && selection.includes(s)) {
 				run(file, s, cancelled, out);
 			}
 		}

@@ -53,6 +53,14 @@ public final class JsonReport {
 		out.append('{');
 		field("file", s.file()).append(',');
 		field("name", s.name()).append(',');
+		key("tags").append('[');
+		for (int i = 0; i < s.tags().size(); i++) {
+			if (i > 0) {
+				out.append(',');
+			}
+			string(s.tags().get(i));
+		}
+		out.append("],");
 		key("params").append('{');
 		int n = 0;
 		for (Map.Entry<String, String> e : s.params().entrySet()) {

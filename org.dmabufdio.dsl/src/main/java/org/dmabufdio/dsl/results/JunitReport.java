@@ -16,7 +16,7 @@ import org.dmabufdio.dsl.util.Quotes;
 /**
  * A run as JUnit XML, the format Jenkins, GitLab and Surefire read: {@code <testsuites>}, a
  * {@code <testsuite>} per file, a {@code <testcase>} per scenario instance (its name with params
- * and round, the file as its class name), {@code <failure>} for a fail, {@code <error>} for a
+ * and round, the file as its class name, its tags as {@code <property name="tag">}), {@code <failure>} for a fail, {@code <error>} for a
  * broken scenario, {@code <skipped>} with the reason for a skip; an expected failure passes,
  * its reason in the output. Each case's {@code <system-out>} holds its steps as the text report
  * prints them. Times are the scenarios' simulated times, in seconds. A file that does not parse
@@ -91,11 +91,12 @@ public final class JunitReport {
 		xml.writeCharacters("\n");
 		for (ScenarioResult s : results) {
 			xml.writeStartElement("testcase");
-			xml.writeAttribute("name", xmlChars(TextReport.title(s) + " #" + s.round()));
+			xml.writeAttribute("name", xmlChars(InstanceName.of(s)));
 			xml.writeAttribute("classname", xmlChars(Quotes.escapeControls(file)));
 			xml.writeAttribute("file", xmlChars(Quotes.escapeControls(file)));
 			xml.writeAttribute("line", Integer.toString(s.line()));
 			xml.writeAttribute("time", seconds(s.timeNs()));
+			tags(s.tags());
 			String where = Quotes.escapeControls(file) + ":" + s.line() + ":" + s.column() + ": " + s.message();
 			switch (s.status()) {
 			case FAIL -> outcome("failure", s.message(), where + hazards(s));
@@ -112,6 +113,20 @@ public final class JunitReport {
 		}
 		xml.writeEndElement();
 		xml.writeCharacters("\n");
+	}
+
+	/** A case's tags as properties (name "tag"), which Jenkins keeps with the case. */
+	private void tags(List<String> tags) throws XMLStreamException {
+		if (tags.isEmpty()) {
+			return;
+		}
+		xml.writeStartElement("properties");
+		for (String t : tags) {
+			xml.writeEmptyElement("property");
+			xml.writeAttribute("name", "tag");
+			xml.writeAttribute("value", xmlChars(Quotes.escapeControls(t)));
+		}
+		xml.writeEndElement();
 	}
 
 	private void invalidFile(String file, List<FileDiagnostic> problems) throws XMLStreamException {

@@ -14,7 +14,8 @@ import org.dmabufdio.dsl.util.Quotes;
  * as diagnostic lines; skipped and expected failures are {@code ok} with {@code # SKIP} or
  * {@code # XFAIL} and the reason, broken scenarios {@code not ok ... # error}, as
  * ksft_test_result_skip(), _xfail() and _error() mark them. A file that does not parse or
- * validate is {@code not ok} with its diagnostics.
+ * validate is {@code not ok} with its diagnostics. A scenario's tags are a diagnostic line
+ * ({@code # tags: seed, timing}) before its first instance.
  */
 public final class KtapReport {
 
@@ -62,8 +63,13 @@ public final class KtapReport {
 		out.append(in).append("KTAP version 1\n").append(in).append("# Subtest: ").append(Quotes.escapeControls(file)).append('\n');
 		out.append(in).append("1..").append(results.size()).append('\n');
 		boolean ok = true;
+		ScenarioResult previous = null;
 		for (int i = 0; i < results.size(); i++) {
 			ScenarioResult s = results.get(i);
+			if (!s.tags().isEmpty() && (previous == null || !previous.name().equals(s.name()) || !previous.tags().equals(s.tags()))) {
+				out.append(in).append("# tags: ").append(Quotes.escapeControls(String.join(", ", s.tags()))).append('\n');
+			}
+			previous = s;
 			counts[s.status().ordinal()]++;
 			ok &= s.passed();
 			String name = TextReport.title(s);
