@@ -3,24 +3,20 @@ package org.dmabufdio.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.dmabufdio.dsl.DmabufStandaloneSetup;
 import org.dmabufdio.dsl.dmabuf.Element;
 import org.dmabufdio.dsl.dmabuf.Scenario;
+import org.dmabufdio.dsl.interpreter.Batch;
 import org.dmabufdio.dsl.interpreter.Budget;
 import org.dmabufdio.dsl.interpreter.Instance;
-import org.dmabufdio.dsl.interpreter.ScenarioRunner;
-import org.dmabufdio.dsl.interpreter.Tables;
 import org.dmabufdio.dsl.loading.ScenarioLoader;
 import org.dmabufdio.dsl.loading.Selection;
 import org.dmabufdio.dsl.results.InstanceName;
 import org.dmabufdio.dsl.results.Reports;
-import org.dmabufdio.dsl.results.ResultTable;
 import org.dmabufdio.dsl.results.RunResult;
-import org.dmabufdio.dsl.results.ScenarioResult;
 import org.dmabufdio.dsl.util.Locations;
 import org.dmabufdio.dsl.util.Quotes;
 
@@ -51,21 +47,11 @@ final class RunCommand {
 		if (loaded == null) {
 			return Main.EXIT_USAGE;
 		}
-		if (!selection.isAll() && noneSelected(loaded)) {
+		if (!selection.isAll() && Batch.noneSelected(loaded, selection)) {
 			err.println("dmabufdio: no scenario matches " + selection.describe());
 			return Main.EXIT_USAGE;
 		}
-		List<ScenarioResult> results = new ArrayList<>();
-		List<ResultTable> tables = new ArrayList<>();
-		ScenarioRunner runner = new ScenarioRunner(Budget.DEFAULT.withMaxInstances(maxInstances), selection);
-		for (ScenarioLoader.LoadedFile f : loaded.files()) {
-			if (f.runnable()) {
-				List<ScenarioResult> ofFile = runner.run(f.path(), f.model());
-				results.addAll(ofFile);
-				tables.addAll(Tables.build(f.path(), f.model(), ofFile));
-			}
-		}
-		RunResult run = new RunResult(results, tables, loaded.diagnostics());
+		RunResult run = Batch.run(loaded, selection, Budget.DEFAULT.withMaxInstances(maxInstances));
 		out.print(Reports.render(format, run));
 		if (!format.equals("text")) {
 			run.diagnostics().forEach(d -> err.println(d)); // the text report has them in line
@@ -136,12 +122,5 @@ final class RunCommand {
 			err.println(e.getMessage());
 			return null;
 		}
-	}
-
-	/** Whether the selection leaves out every scenario of the files that can run (or there are none). */
-	private boolean noneSelected(ScenarioLoader.Loaded loaded) {
-		return loaded.files().stream().filter(ScenarioLoader.LoadedFile::runnable)
-				.flatMap(f -> f.model().getElements().stream())
-				.noneMatch(e -> e instanceof Scenario s && selection.includes(s));
 	}
 }

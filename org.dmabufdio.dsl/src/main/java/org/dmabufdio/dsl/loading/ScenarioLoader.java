@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.dmabufdio.dsl.dmabuf.Model;
@@ -102,26 +103,32 @@ public final class ScenarioLoader {
 
 	/** Loads and validates, with {@code maxInstances} as the limit a scenario's instance count is held to. */
 	public Loaded load(List<Path> paths, long maxInstances) throws IOException {
-		List<Path> files = files(paths);
-		List<Path> roots = roots(paths);
+		return load(files(paths), roots(paths), maxInstances, Path::toString);
+	}
+
+	/**
+	 * Loads and validates {@code files}, each inside one of {@code roots} (the suite's root:
+	 * imports stay under it), named in diagnostics and results by {@code shown}.
+	 */
+	public Loaded load(List<Path> files, List<Path> roots, long maxInstances, Function<Path, String> shown) {
 		XtextResourceSet rs = resourceSets.get();
 		SuiteRoot.set(rs, roots);
 		InstanceLimit.set(rs, maxInstances);
 		List<LoadedFile> loaded = new ArrayList<>();
 		List<FileDiagnostic> diagnostics = new ArrayList<>();
 		for (Path f : files) {
-			String shown = f.toString();
+			String name = shown.apply(f);
 			String link = SuiteRoot.leavesThroughLink(f.toAbsolutePath().normalize(), roots);
 			if (link != null) {
-				diagnostics.add(new FileDiagnostic(shown, 1, 1, "error", link + "; the file is not read", null));
-				loaded.add(new LoadedFile(shown, null, false));
+				diagnostics.add(new FileDiagnostic(name, 1, 1, "error", link + "; the file is not read", null));
+				loaded.add(new LoadedFile(name, null, false));
 				continue;
 			}
 			try {
-				loaded.add(load(rs, f, shown, diagnostics));
+				loaded.add(load(rs, f, name, diagnostics));
 			} catch (RuntimeException | StackOverflowError e) {
-				diagnostics.add(new FileDiagnostic(shown, 1, 1, "error", "the file cannot be read: " + why(e), null));
-				loaded.add(new LoadedFile(shown, null, false));
+				diagnostics.add(new FileDiagnostic(name, 1, 1, "error", "the file cannot be read: " + why(e), null));
+				loaded.add(new LoadedFile(name, null, false));
 			}
 		}
 		return new Loaded(loaded, diagnostics);
