@@ -14,6 +14,7 @@ import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.FilePosition;
 import org.junit.platform.engine.support.descriptor.FileSource;
 
@@ -25,10 +26,23 @@ import org.junit.platform.engine.support.descriptor.FileSource;
  */
 final class Descriptors {
 
+	static final String CLASS = "class";
 	static final String FILE = "file";
 	static final String INSTANCE = "instance";
 
 	private Descriptors() {
+	}
+
+	/** A class marked {@link DmabufdioScenarios}: the container of the files it selects, as Surefire reports them. */
+	static final class ClassDescriptor extends AbstractTestDescriptor {
+		ClassDescriptor(UniqueId id, Class<?> marker) {
+			super(id, marker.getSimpleName(), ClassSource.from(marker));
+		}
+
+		@Override
+		public Type getType() {
+			return Type.CONTAINER;
+		}
 	}
 
 	/** A scenario file: the container of its instances. */

@@ -72,20 +72,25 @@ public final class DmabufTestEngine implements TestEngine {
 		if (!selected.problems().isEmpty()) {
 			throw new IllegalArgumentException(String.join("; ", selected.problems()));
 		}
-		if (selected.files().isEmpty()) {
+		if (selected.groups().isEmpty()) {
 			return engine;
 		}
 		long maxInstances = request.getConfigurationParameters().get(MAX_INSTANCES, Long::parseLong)
 				.orElse(Budget.DEFAULT.maxInstances());
 		Injector injector = new DmabufStandaloneSetup().createInjectorAndDoEMFRegistration();
-		Path cwd = Path.of("").toAbsolutePath();
-		for (Map.Entry<Path, TreeSet<Path>> root : selected.files().entrySet()) {
-			ScenarioLoader loader = injector.getInstance(ScenarioLoader.class);
-			List<Path> files = List.copyOf(root.getValue());
-			ScenarioLoader.Loaded loaded = loader.load(files, List.of(root.getKey()), maxInstances,
-					f -> f.startsWith(cwd) ? cwd.relativize(f).toString() : f.toString());
-			for (int i = 0; i < files.size(); i++) {
-				addFile(engine, files.get(i), loaded.files().get(i), loaded.diagnostics(), maxInstances);
+		for (ScenarioSelectors.Group group : selected.groups()) {
+			TestDescriptor parent = engine;
+			if (group.marker() != null) {
+				parent = new Descriptors.ClassDescriptor(uniqueId.append(Descriptors.CLASS, group.marker().getName()), group.marker());
+				engine.addChild(parent);
+			}
+			for (Map.Entry<Path, TreeSet<Path>> root : group.byRoot().entrySet()) {
+				ScenarioLoader loader = injector.getInstance(ScenarioLoader.class);
+				List<Path> files = List.copyOf(root.getValue());
+				ScenarioLoader.Loaded loaded = loader.load(files, List.of(root.getKey()), maxInstances, DmabufTestEngine::shown);
+				for (int i = 0; i < files.size(); i++) {
+					addFile(parent, files.get(i), loaded.files().get(i), loaded.diagnostics(), maxInstances);
+				}
 			}
 		}
 		keepOnly(engine, selected.uniqueIds());
@@ -93,33 +98,43 @@ public final class DmabufTestEngine implements TestEngine {
 	}
 
 	/**
+	 * A file as tests name it: relative to the working directory (the project's, under Maven) when
+	 * that is short, so that {@code file:line:col} opens from a terminal; else absolute.
+	 */
+	static String shown(Path file) {
+		Path cwd = Path.of("").toAbsolutePath();
+		Path relative = cwd.relativize(file);
+		int up = 0;
+		for (Path p : relative) {
+			up += p.toString().equals("..") ? 1 : 0;
+		}
+		return up <= 2 ? relative.toString() : file.toString();
+	}
+
+	/**
 	 * An IDE runs one test again by its unique id: the file is loaded whole, then every test but
 	 * the ones selected (or under a selected file) leaves the tree.
 	 */
-	private static void keepOnly(EngineDescriptor engine, List<UniqueId> ids) {
+	private static void keepOnly(TestDescriptor parent, List<UniqueId> ids) {
 		if (ids.isEmpty()) {
 			return;
 		}
-		for (TestDescriptor file : List.copyOf(engine.getChildren())) {
-			if (ids.contains(file.getUniqueId())) {
+		for (TestDescriptor child : List.copyOf(parent.getChildren())) {
+			if (ids.contains(child.getUniqueId())) {
 				continue;
 			}
-			for (TestDescriptor test : List.copyOf(file.getChildren())) {
-				if (!ids.contains(test.getUniqueId())) {
-					file.removeChild(test);
-				}
-			}
-			if (file.getChildren().isEmpty()) {
-				engine.removeChild(file);
+			keepOnly(child, ids);
+			if (child.getChildren().isEmpty()) {
+				parent.removeChild(child);
 			}
 		}
 	}
 
-	private static void addFile(EngineDescriptor engine, Path path, ScenarioLoader.LoadedFile file, List<FileDiagnostic> all,
+	private static void addFile(TestDescriptor parent, Path path, ScenarioLoader.LoadedFile file, List<FileDiagnostic> all,
 			long maxInstances) {
-		UniqueId fileId = engine.getUniqueId().append(Descriptors.FILE, file.path());
+		UniqueId fileId = parent.getUniqueId().append(Descriptors.FILE, file.path());
 		Descriptors.FileDescriptor container = new Descriptors.FileDescriptor(fileId, file.path(), path);
-		engine.addChild(container);
+		parent.addChild(container);
 		if (!file.runnable()) {
 			List<FileDiagnostic> errors = all.stream().filter(d -> d.file().equals(file.path()) && "error".equals(d.severity())).toList();
 			container.addChild(new Descriptors.InvalidFileDescriptor(fileId.append(Descriptors.INSTANCE, "invalid"), file.path(), path, errors));
@@ -146,22 +161,25 @@ public final class DmabufTestEngine implements TestEngine {
 	@Override
 	public void execute(ExecutionRequest request) {
 		EngineExecutionListener listener = request.getEngineExecutionListener();
-		TestDescriptor engine = request.getRootTestDescriptor();
 		Budget budget = Budget.DEFAULT.withMaxInstances(
 				request.getConfigurationParameters().get(MAX_INSTANCES, Long::parseLong).orElse(Budget.DEFAULT.maxInstances()));
-		listener.executionStarted(engine);
-		for (TestDescriptor file : engine.getChildren()) {
-			listener.executionStarted(file);
-			for (TestDescriptor test : file.getChildren()) {
-				listener.executionStarted(test);
-				listener.executionFinished(test, execute(test, budget, listener));
-			}
-			listener.executionFinished(file, TestExecutionResult.successful());
-		}
-		listener.executionFinished(engine, TestExecutionResult.successful());
+		execute(request.getRootTestDescriptor(), budget, listener);
 	}
 
-	private static TestExecutionResult execute(TestDescriptor test, Budget budget, EngineExecutionListener listener) {
+	/** A container runs its children in order; a test runs its instance. */
+	private static void execute(TestDescriptor d, Budget budget, EngineExecutionListener listener) {
+		listener.executionStarted(d);
+		if (d.isTest()) {
+			listener.executionFinished(d, run(d, budget, listener));
+			return;
+		}
+		for (TestDescriptor child : d.getChildren()) {
+			execute(child, budget, listener);
+		}
+		listener.executionFinished(d, TestExecutionResult.successful());
+	}
+
+	private static TestExecutionResult run(TestDescriptor test, Budget budget, EngineExecutionListener listener) {
 		if (test instanceof Descriptors.InvalidFileDescriptor invalid) {
 			List<String> lines = new ArrayList<>();
 			invalid.errors.forEach(d -> lines.add(d.toString()));

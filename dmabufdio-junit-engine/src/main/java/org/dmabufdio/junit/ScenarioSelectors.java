@@ -30,21 +30,33 @@ import org.junit.platform.engine.discovery.UniqueIdSelector;
  * Which scenario files a discovery request names, grouped by the suite root each lies under
  * (its imports stay there): class path roots, resources and packages (in directories; resources
  * inside jars are not read), directories, files, classes marked {@link DmabufdioScenarios}, and
- * the unique ids of earlier runs (an IDE's "run again").
+ * the unique ids of earlier runs (an IDE's "run again"). Files a marked class selects are kept
+ * apart under that class: Surefire reports tests only inside a container with a class source.
  */
 final class ScenarioSelectors {
 
 	/** The configuration parameter naming scenario directories for unmarked uses of the annotation. */
 	static final String DIRECTORY = "dmabufdio.scenarios.directory";
 
-	private final Map<Path, TreeSet<Path>> byRoot = new LinkedHashMap<>();
+	/** Files selected one way: by a marked class ({@code marker}), or by anything else (null). */
+	record Group(Class<?> marker, Map<Path, TreeSet<Path>> byRoot) {
+	}
+
+	private final Map<Class<?>, Group> groups = new LinkedHashMap<>();
+	private final Group plain = new Group(null, new LinkedHashMap<>());
+	private Map<Path, TreeSet<Path>> byRoot = plain.byRoot();
 	private final List<String> problems = new ArrayList<>();
 	private final List<UniqueId> uniqueIds = new ArrayList<>();
 	private boolean selectsWholeFiles;
 
-	/** Root directory -> the *.dmabuf files under it that were selected, sorted. */
-	Map<Path, TreeSet<Path>> files() {
-		return byRoot;
+	/** The groups with files: root directory -> the *.dmabuf files under it that were selected, sorted. */
+	List<Group> groups() {
+		List<Group> out = new ArrayList<>();
+		if (!plain.byRoot().isEmpty()) {
+			out.add(plain);
+		}
+		groups.values().stream().filter(g -> !g.byRoot().isEmpty()).forEach(out::add);
+		return out;
 	}
 
 	/**
@@ -89,21 +101,40 @@ final class ScenarioSelectors {
 			}
 			DmabufdioScenarios marked = type.getAnnotation(DmabufdioScenarios.class);
 			if (marked != null) {
+				s.byRoot = s.groups.computeIfAbsent(type, t -> new Group(t, new LinkedHashMap<>())).byRoot();
 				s.addMarked(type, marked, request.getConfigurationParameters().get(DIRECTORY));
+				s.byRoot = s.plain.byRoot();
 			}
 		}
-		s.selectsWholeFiles = !s.byRoot.isEmpty();
+		s.selectsWholeFiles = !s.groups().isEmpty();
 		for (UniqueIdSelector u : request.getSelectorsByType(UniqueIdSelector.class)) {
-			List<UniqueId.Segment> segments = u.getUniqueId().getSegments();
-			if (u.getUniqueId().hasPrefix(engineId) && segments.size() > 1 && segments.get(1).getType().equals(Descriptors.FILE)) {
-				Path file = Path.of(segments.get(1).getValue()).toAbsolutePath().normalize();
-				if (Files.isRegularFile(file)) {
-					s.addFile(file.getParent(), file);
-					s.uniqueIds.add(u.getUniqueId());
-				}
+			if (u.getUniqueId().hasPrefix(engineId)) {
+				s.addUniqueId(u.getUniqueId(), loader);
 			}
 		}
 		return s;
+	}
+
+	/** {@code [engine:dmabufdio]/[class:C]?/[file:F]/[instance:N]?}: file F, under marked class C if named. */
+	private void addUniqueId(UniqueId id, ClassLoader loader) {
+		Path file = null;
+		for (UniqueId.Segment segment : id.getSegments()) {
+			if (segment.getType().equals(Descriptors.CLASS)) {
+				try {
+					Class<?> type = Class.forName(segment.getValue(), false, loader);
+					byRoot = groups.computeIfAbsent(type, t -> new Group(t, new LinkedHashMap<>())).byRoot();
+				} catch (ClassNotFoundException | LinkageError e) {
+					return; // a class of an earlier build: nothing of it to run again
+				}
+			} else if (segment.getType().equals(Descriptors.FILE)) {
+				file = Path.of(segment.getValue()).toAbsolutePath().normalize();
+			}
+		}
+		if (file != null && Files.isRegularFile(file)) {
+			addFile(file.getParent(), file);
+			uniqueIds.add(id);
+		}
+		byRoot = plain.byRoot();
 	}
 
 	private void addMarked(Class<?> type, DmabufdioScenarios marked, Optional<String> configured) {

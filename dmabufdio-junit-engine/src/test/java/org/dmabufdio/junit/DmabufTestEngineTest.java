@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -142,6 +143,18 @@ class DmabufTestEngineTest {
 		String only = o.values().iterator().next();
 		assertTrue(only.startsWith("FAILED: ScenarioError: the file does not parse or validate:\n" + suite.resolve("a.dmabuf") + ":1:8: error: "), only);
 		assertTrue(only.contains("leaves the suite's root"), only);
+	}
+
+	@Test
+	void aMarkedClassIsTheContainerSurefireReportsItsScenariosUnder() {
+		EngineExecutionResults r = EngineTestKit.engine(DmabufTestEngine.ID).selectors(selectClass(Marked.class)).execute();
+		Event clazz = r.containerEvents().started().list().stream()
+				.filter(e -> e.getTestDescriptor().getSource().filter(ClassSource.class::isInstance).isPresent()).findFirst().orElseThrow();
+		assertEquals(Marked.class.getName(), ((ClassSource) clazz.getTestDescriptor().getSource().orElseThrow()).getClassName());
+		assertEquals(7, clazz.getTestDescriptor().getDescendants().stream().filter(d -> d.isTest()).count());
+		String id = r.testEvents().started().list().get(0).getTestDescriptor().getUniqueId().toString();
+		assertEquals(1, EngineTestKit.engine(DmabufTestEngine.ID).selectors(selectUniqueId(id)).execute().testEvents().started().count(),
+				"a test under a class runs again by its id");
 	}
 
 	@Test
