@@ -49,20 +49,31 @@ public final class Main implements Callable<Integer> {
 	private final PrintStream out;
 	private final PrintStream err;
 
-	private Main(PrintStream out, PrintStream err) {
+	private Main(PrintStream out, PrintStream err, boolean terminal) {
 		this.out = out;
 		this.err = err;
+		this.terminal = terminal;
 	}
 
+	private final boolean terminal;
+
 	public static void main(String[] args) {
-		PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+		// not autoflushed: a long report is written in large pieces; the run flushes as results stream
+		PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
 		PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-		System.exit(run(args, out, err));
+		int status = run(args, out, err, System.console() != null);
+		out.flush();
+		System.exit(status);
 	}
 
 	/** Runs the command line; returns the exit status. */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
-		CommandLine cli = new CommandLine(new Main(out, err));
+		return run(args, out, err, false);
+	}
+
+	/** As {@link #run(String[], PrintStream, PrintStream)}; {@code terminal}: standard output is a terminal. */
+	static int run(String[] args, PrintStream out, PrintStream err, boolean terminal) {
+		CommandLine cli = new CommandLine(new Main(out, err, terminal));
 		cli.setOut(new PrintWriter(out, true));
 		cli.setErr(new PrintWriter(err, true));
 		cli.setExitCodeExceptionMapper(e -> EXIT_INTERNAL);
@@ -144,26 +155,35 @@ public final class Main implements Callable<Integer> {
 				+ "e.g. --list --tag seed scenarios/")
 		boolean list;
 
+		@Option(names = { "-j", "--jobs" }, paramLabel = "N", description = "Run N instances at a time (default: the number of "
+				+ "cores); the output is the same as with -j 1; e.g. -j 1")
+		int jobs = Runtime.getRuntime().availableProcessors();
+
+		@Option(names = { "-q", "--quiet" }, description = "Print only the runs that did not pass, and the summary (text); e.g. --quiet")
+		boolean quiet;
+
 		@Parameters(paramLabel = "FILE_OR_DIR", arity = "1..*", description = "Scenario files (*.dmabuf) and directories")
 		List<String> paths;
 
 		@Override
 		public Integer call() {
+			if (jobs < 1) {
+				throw new CommandLine.ParameterException(spec.commandLine(), "-j takes a number of at least 1");
+			}
 			if (maxInstances < 1) {
 				throw new CommandLine.ParameterException(spec.commandLine(), "--max-instances must be at least 1");
 			}
 			Map<Path, String> files = new LinkedHashMap<>();
 			for (String r : reports) {
-				int colon = r.indexOf(':');
-				String kind = colon < 0 ? "" : r.substring(0, colon);
-				if (!Reports.FORMATS.contains(kind) || colon == r.length() - 1) {
-					throw new CommandLine.ParameterException(spec.commandLine(),
-							"--report takes FORMAT:PATH with FORMAT one of " + String.join(", ", Reports.FORMATS) + ", not '" + r + "'");
+				try {
+					Reports.Target t = Reports.parse(r);
+					files.put(t.path(), t.format());
+				} catch (IllegalArgumentException e) {
+					throw new CommandLine.ParameterException(spec.commandLine(), "--report: " + e.getMessage());
 				}
-				files.put(Path.of(r.substring(colon + 1)), kind);
 			}
-			RunCommand command = new RunCommand(format.name(), files, maxInstances, new Selection(tags, excludedTags, names),
-					main.out, main.err);
+			RunCommand command = new RunCommand(format.name(), files, maxInstances, new Selection(tags, excludedTags, names), jobs,
+					quiet, main.terminal, main.out, main.err);
 			return list ? command.list(paths) : command.run(paths);
 		}
 	}

@@ -17,6 +17,7 @@ import org.dmabufdio.dsl.loading.Selection;
 import org.dmabufdio.dsl.results.InstanceName;
 import org.dmabufdio.dsl.results.Reports;
 import org.dmabufdio.dsl.results.RunResult;
+import org.dmabufdio.dsl.results.TextReport;
 import org.dmabufdio.dsl.util.Locations;
 import org.dmabufdio.dsl.util.Quotes;
 
@@ -29,15 +30,25 @@ final class RunCommand {
 	private final Map<Path, String> reports;
 	private final long maxInstances;
 	private final Selection selection;
+	private final int jobs;
+	private final boolean quiet;
+	private final boolean terminal;
 	private final PrintStream out;
 	private final PrintStream err;
 
-	RunCommand(String format, Map<Path, String> reports, long maxInstances, Selection selection, PrintStream out,
-			PrintStream err) {
+	/**
+	 * {@code jobs} threads run instances; {@code quiet} text shows only what did not pass and the
+	 * summary; {@code terminal}: standard output is a terminal, which gets a progress line.
+	 */
+	RunCommand(String format, Map<Path, String> reports, long maxInstances, Selection selection, int jobs, boolean quiet,
+			boolean terminal, PrintStream out, PrintStream err) {
 		this.format = format;
 		this.reports = reports;
 		this.maxInstances = maxInstances;
 		this.selection = selection;
+		this.jobs = jobs;
+		this.quiet = quiet;
+		this.terminal = terminal;
 		this.out = out;
 		this.err = err;
 	}
@@ -51,9 +62,14 @@ final class RunCommand {
 			err.println("dmabufdio: no scenario matches " + selection.describe());
 			return Main.EXIT_USAGE;
 		}
-		RunResult run = Batch.run(loaded, selection, Budget.DEFAULT.withMaxInstances(maxInstances));
-		out.print(Reports.render(format, run));
-		if (!format.equals("text")) {
+		Budget budget = Budget.DEFAULT.withMaxInstances(maxInstances);
+		RunResult run;
+		if (format.equals("text")) {
+			run = streamText(loaded, budget);
+		} else {
+			run = Batch.run(loaded, selection, budget, jobs, r -> {
+			});
+			out.print(Reports.render(format, run));
 			run.diagnostics().forEach(d -> err.println(d)); // the text report has them in line
 		}
 		for (Map.Entry<Path, String> report : reports.entrySet()) {
@@ -68,6 +84,37 @@ final class RunCommand {
 			return Main.EXIT_INVALID;
 		}
 		return (int) Math.min(Main.MAX_FAILED, run.failed());
+	}
+
+	/**
+	 * The text report as the run goes: the diagnostics, each instance as soon as it and those
+	 * before it have finished, then the tables and the summary; the same bytes as the whole
+	 * report printed at the end, whatever {@code jobs} is. A terminal also gets a progress line.
+	 */
+	private RunResult streamText(ScenarioLoader.Loaded loaded, Budget budget) {
+		out.print(TextReport.header(loaded.diagnostics()));
+		Progress progress = terminal ? new Progress(out, Batch.count(loaded, selection, budget), System::nanoTime) : null;
+		if (progress != null) {
+			progress.draw();
+		}
+		RunResult run = Batch.run(loaded, selection, budget, jobs, r -> {
+			if (progress != null) {
+				progress.erase();
+				progress.finished(r.passed());
+			}
+			if (!quiet || !r.passed()) {
+				out.print(TextReport.render(r));
+			}
+			if (progress != null) {
+				progress.draw();
+			}
+			out.flush();
+		});
+		if (progress != null) {
+			progress.erase();
+		}
+		out.print(TextReport.footer(run, !quiet));
+		return run;
 	}
 
 	/**

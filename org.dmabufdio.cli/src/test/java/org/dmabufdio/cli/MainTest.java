@@ -223,6 +223,50 @@ class MainTest {
 		assertTrue(json.out().contains("\"name\":\"seed table\",\"tags\":[\"seed\",\"timing\"],\"params\":{\"io\":\"O_DIRECT\"}"), json.out());
 	}
 
+	/** Instances on several threads print, and report, exactly what one thread prints. */
+	@Test
+	void parallelRunsPrintWhatASerialRunPrints() {
+		for (String format : List.of("text", "json")) {
+			Run serial = run("run", "-j", "1", "--format", format, "../scenarios/");
+			Run parallel = run("run", "-j", "3", "--format", format, "../scenarios/");
+			assertEquals(serial.exit(), parallel.exit());
+			assertEquals(serial.out(), parallel.out(), format);
+			assertEquals(serial.err(), parallel.err(), format);
+		}
+	}
+
+	@Test
+	void quietPrintsOnlyWhatDidNotPassAndTheSummary() {
+		Run r = run("run", "--quiet", "../scenarios/card.dmabuf");
+		assertEquals(1, r.exit());
+		List<String> verdicts = r.out().lines().filter(l -> l.matches("^(PASS|FAIL|SKIP|XFAIL|ERROR) .*")).toList();
+		assertEquals(1, verdicts.size(), r.out());
+		assertTrue(verdicts.get(0).startsWith("FAIL  ../scenarios/card.dmabuf: card example, patch 1 alone"), r.out());
+		assertTrue(r.out().endsWith("3 scenario runs: 2 pass 1 fail 0 xfail 0 skip 0 error\n"), r.out());
+	}
+
+	/** A pipe (or a file) never gets the terminal's progress line. */
+	@Test
+	void noProgressLineOutsideATerminal() {
+		Run r = run("run", "../scenarios/card.dmabuf");
+		assertEquals(-1, r.out().indexOf('\r'));
+		assertEquals(-1, r.out().indexOf('\033'));
+		Run t = runOnTerminal("run", "--format", "json", "../scenarios/card.dmabuf");
+		assertEquals(-1, t.out().indexOf('\r'), "nor does JSON, even on a terminal");
+		Run text = runOnTerminal("run", "../scenarios/card.dmabuf");
+		assertTrue(text.out().contains("\r[0/3] 0 failures\033[K"), text.out());
+		assertEquals(run("run", "../scenarios/card.dmabuf").out(), text.out().replaceAll("\r[^\r\n]*\033\\[K", ""),
+				"erased, the line leaves the text as it is in a pipe");
+	}
+
+	private static Run runOnTerminal(String... args) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int exit = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+				true);
+		return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+
 	@Test
 	void aScenarioOverTheInstanceLimitIsAnErrorAtItsLine() throws IOException {
 		Path f = write("sweep.dmabuf", "scenario \"sweep\" {\n    for a in [1, 2, 3]\n    rounds 2\n    mmap anon 4K\n}\n");

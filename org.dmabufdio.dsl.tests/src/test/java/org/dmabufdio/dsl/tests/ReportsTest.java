@@ -1,6 +1,7 @@
 package org.dmabufdio.dsl.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -10,7 +11,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.io.StringReader;
+
+import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
 
 import org.dmabufdio.dsl.results.FileDiagnostic;
 import org.dmabufdio.dsl.results.JsonReport;
@@ -27,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
 
 import com.google.inject.Inject;
 import com.google.inject.Injector;
@@ -123,6 +131,19 @@ class ReportsTest {
 		assertTrue(lines.get(14).startsWith("    not ok 5 broken # error"), lines.get(14));
 		assertEquals(List.of("not ok 2 v.dmabuf", "# totals: pass:1 fail:1 xfail:1 xpass:0 skip:1 error:1"),
 				lines.subList(lines.size() - 2, lines.size()));
+	}
+
+	/** The schema states what Surefire, Jenkins and GitLab read (see its header); every verdict's case is checked. */
+	@Test
+	void junitXmlIsValidAgainstTheSchemaCiServersRead() throws Exception {
+		Schema schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+				.newSchema(ReportsTest.class.getResource("junit-report.xsd"));
+		String xml = JunitReport.render(run());
+		schema.newValidator().validate(new StreamSource(new StringReader(xml)));
+		// and the schema does reject what those readers would not take: an outcome before the case's properties
+		String misordered = xml.replaceFirst("(<testcase [^>]*>)(<properties>.*?</properties>)", "$1<skipped/>$2");
+		assertTrue(!misordered.equals(xml), "the fixture has a case with properties");
+		assertThrows(SAXException.class, () -> schema.newValidator().validate(new StreamSource(new StringReader(misordered))));
 	}
 
 	@Test

@@ -282,6 +282,26 @@ class ValidationTest {
 		assertEquals(List.of(), s.issues(user));
 	}
 
+	/** Found by the JUnit engine's tests: a half-parsed fragment imported made the importer's run crash. */
+	@Test
+	void anImportedFileThatDoesNotParseIsAnErrorAtTheImport() {
+		XtextResourceSet rs = injector.getInstance(XtextResourceSet.class);
+		s.parse(rs, "steps.dmabuf", """
+				fragment map(size) {
+				    mmap anon $size
+				}
+				""");
+		Resource user = s.parse(rs, "user.dmabuf", """
+				import "steps.dmabuf"
+				scenario "uses it" {
+				    use map(4K)
+				}
+				""");
+		List<String> issues = s.issues(user);
+		assertEquals(1, issues.stream().filter(i -> i.startsWith("ERROR 'cannot import \"steps.dmabuf\": it does not parse (")
+				&& i.contains("the first at 1:18: ") && i.endsWith("at 1:8")).count(), issues.toString());
+	}
+
 	@Test
 	void fragmentArguments() {
 		XtextResourceSet rs = injector.getInstance(XtextResourceSet.class);

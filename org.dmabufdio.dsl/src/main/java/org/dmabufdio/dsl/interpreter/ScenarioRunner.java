@@ -53,14 +53,23 @@ public final class ScenarioRunner {
 		return out;
 	}
 
+	/** The error result of a scenario with more instances than the budget allows, else null. */
+	static ScenarioResult overLimit(String file, Scenario scenario, Budget budget) {
+		if (Instance.count(scenario) <= budget.maxInstances()) {
+			return null;
+		}
+		return Interpreter.error(file, scenario, Instance.describeCount(scenario) + "; the limit is " + budget.maxInstances()
+				+ " (--max-instances)");
+	}
+
 	/**
 	 * Runs the scenario's instances one at a time; a scenario over the instance limit (the
 	 * validator reports it too) becomes one error result instead of an endless run.
 	 */
 	private void run(String file, Scenario scenario, BooleanSupplier cancelled, List<ScenarioResult> out) {
-		if (Instance.count(scenario) > budget.maxInstances()) {
-			out.add(Interpreter.error(file, scenario, Instance.describeCount(scenario) + "; the limit is "
-					+ budget.maxInstances() + " (--max-instances)"));
+		ScenarioResult over = overLimit(file, scenario, budget);
+		if (over != null) {
+			out.add(over);
 			return;
 		}
 		for (Instance instance : Instance.expand(scenario)) {

@@ -20,6 +20,7 @@ import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.util.LazyStringInputStream;
+import org.eclipse.xtext.util.OnChangeEvictingCache;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
@@ -131,6 +132,10 @@ public final class ScenarioLoader {
 				loaded.add(new LoadedFile(name, null, false));
 			}
 		}
+		// The caches of derived facts (steps in order, devices) hang off each resource; made here,
+		// they are shared, not raced for, when instances run on several threads.
+		OnChangeEvictingCache caches = new OnChangeEvictingCache();
+		rs.getResources().forEach(caches::getOrCreate);
 		return new Loaded(loaded, diagnostics);
 	}
 

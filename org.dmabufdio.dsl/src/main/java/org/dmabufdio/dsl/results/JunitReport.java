@@ -94,7 +94,9 @@ public final class JunitReport {
 			xml.writeAttribute("name", xmlChars(InstanceName.of(s)));
 			xml.writeAttribute("classname", xmlChars(Quotes.escapeControls(file)));
 			xml.writeAttribute("file", xmlChars(Quotes.escapeControls(file)));
-			xml.writeAttribute("line", Integer.toString(s.line()));
+			if (s.line() > 0) { // where it failed; a passing run has no line of its own
+				xml.writeAttribute("line", Integer.toString(s.line()));
+			}
 			xml.writeAttribute("time", seconds(s.timeNs()));
 			tags(s.tags());
 			String where = Quotes.escapeControls(file) + ":" + s.line() + ":" + s.column() + ": " + s.message();

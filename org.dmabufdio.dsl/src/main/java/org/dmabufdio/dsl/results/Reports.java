@@ -20,6 +20,24 @@ public final class Reports {
 	private Reports() {
 	}
 
+	/** A report to write: its format and file. */
+	public record Target(String format, Path path) {
+	}
+
+	/**
+	 * {@code FORMAT:PATH} as {@code run --report} and the Maven plugin's {@code <report>} take it.
+	 *
+	 * @throws IllegalArgumentException saying what is wrong with it
+	 */
+	public static Target parse(String spec) {
+		int colon = spec.indexOf(':');
+		String format = colon < 0 ? "" : spec.substring(0, colon).strip();
+		if (!FORMATS.contains(format) || spec.substring(colon + 1).isBlank()) {
+			throw new IllegalArgumentException("a report is FORMAT:PATH with FORMAT one of " + String.join(", ", FORMATS) + ", not '" + spec + "'");
+		}
+		return new Target(format, Path.of(spec.substring(colon + 1).strip()));
+	}
+
 	/** The run in {@code format} (one of {@link #FORMATS}). */
 	public static String render(String format, RunResult run) {
 		return switch (format) {

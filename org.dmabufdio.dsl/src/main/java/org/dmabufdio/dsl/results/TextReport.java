@@ -18,19 +18,36 @@ public final class TextReport {
 	private TextReport() {
 	}
 
+	/**
+	 * The whole run: {@link #header}, each scenario run as {@link #render(ScenarioResult)}, then
+	 * {@link #footer}. The command line prints the same three parts as the run goes.
+	 */
 	public static String render(RunResult run) {
-		StringBuilder out = new StringBuilder();
-		for (FileDiagnostic d : run.diagnostics()) {
-			out.append(d).append('\n');
-		}
+		StringBuilder out = new StringBuilder(header(run.diagnostics()));
 		for (ScenarioResult s : run.scenarios()) {
 			scenario(out, s);
 		}
-		for (ResultTable t : run.tables()) {
-			table(out, t);
+		return out.append(footer(run, true)).toString();
+	}
+
+	/** What comes before the first scenario: the diagnostics of the files, one per line. */
+	public static String header(List<FileDiagnostic> diagnostics) {
+		StringBuilder out = new StringBuilder();
+		for (FileDiagnostic d : diagnostics) {
+			out.append(d).append('\n');
 		}
-		out.append(summary(run)).append('\n');
 		return out.toString();
+	}
+
+	/** What comes after the last scenario: the tables (if {@code withTables}), then the summary line. */
+	public static String footer(RunResult run, boolean withTables) {
+		StringBuilder out = new StringBuilder();
+		if (withTables) {
+			for (ResultTable t : run.tables()) {
+				table(out, t);
+			}
+		}
+		return out.append(summary(run)).append('\n').toString();
 	}
 
 	/** One scenario run as {@link #render(RunResult)} prints it: verdict, steps, hazards. */

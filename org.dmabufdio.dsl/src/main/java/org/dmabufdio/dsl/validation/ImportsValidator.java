@@ -20,7 +20,10 @@ import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.EValidatorRegistrar;
 
-/** Imports: each names a readable scenario file, and no chain of imports leads back to the importer. */
+/**
+ * Imports: each names a readable scenario file that parses, and no chain of imports leads back to
+ * the importer.
+ */
 public class ImportsValidator extends AbstractDeclarativeValidator {
 
 	@Override
@@ -41,6 +44,14 @@ public class ImportsValidator extends AbstractDeclarativeValidator {
 		if (target == null || target.getContents().isEmpty() || !(target.getContents().get(0) instanceof Model)) {
 			error("cannot import " + Quotes.quote(i.getImportURI()) + ": no scenario file there", IMPORT__IMPORT_URI,
 					IssueCodes.IMPORT_NOT_FOUND);
+			return;
+		}
+		if (!target.getErrors().isEmpty()) {
+			// what the importer uses from it may be half parsed: running would use a broken fragment
+			Resource.Diagnostic first = target.getErrors().get(0);
+			error("cannot import " + Quotes.quote(i.getImportURI()) + ": it does not parse (" + target.getErrors().size()
+					+ (target.getErrors().size() == 1 ? " error" : " errors") + ", the first at " + first.getLine() + ":"
+					+ first.getColumn() + ": " + first.getMessage() + ")", IMPORT__IMPORT_URI, IssueCodes.IMPORT_HAS_ERRORS);
 			return;
 		}
 		List<URI> cycle = pathBack(target, from.getURI());

@@ -33,6 +33,7 @@ public final class IssueCodes {
 	public static final String WRONG_ARGUMENTS = PREFIX + "wrong_arguments";
 	public static final String IMPORT_CYCLE = PREFIX + "import_cycle";
 	public static final String IMPORT_NOT_FOUND = PREFIX + "import_not_found";
+	public static final String IMPORT_HAS_ERRORS = PREFIX + "import_has_errors";
 	public static final String IMPORT_OUTSIDE_SUITE = PREFIX + "import_outside_suite";
 	public static final String RECURSIVE_FRAGMENT = PREFIX + "recursive_fragment";
 	public static final String TOO_MANY_INSTANCES = PREFIX + "too_many_instances";
