@@ -15,7 +15,7 @@ import java.util.List;
 public final class Reports {
 
 	/** The formats {@code run --format} and {@code --report FORMAT:PATH} take. */
-	public static final List<String> FORMATS = List.of("text", "json", "junit", "ktap");
+	public static final List<String> FORMATS = List.of("text", "json", "junit", "ktap", "html");
 
 	private Reports() {
 	}
@@ -27,6 +27,7 @@ public final class Reports {
 		case "json" -> JsonReport.render(run) + "\n";
 		case "junit" -> JunitReport.render(run);
 		case "ktap" -> KtapReport.render(run);
+		case "html" -> HtmlReport.render(run);
 		default -> throw new IllegalArgumentException("no report format " + format + "; there are " + String.join(", ", FORMATS));
 		};
 	}
