@@ -1,6 +1,6 @@
 // Draws the HTML report's charts with uPlot, from the JSON the page carries (#dmabufdio-data).
 // Every element with class "chart" says what to draw: data-kind="timeline" (a run's counters,
-// data-x="step" or "time"; charts with the same data-scale share their y range, to compare
+// data-x="step" or "time"; charts with the same data-scale share their y scales, to compare
 // kernels) or data-kind="bars" (a table). After a chart's first draw its element gets
 // data-ink (coloured pixels on its canvas, so a test can tell a drawn chart from an empty frame)
 // and <body> gets data-drawn (charts drawn so far) beside data-charts (charts on the page);
@@ -13,10 +13,12 @@
 	});
 
 	// One colour per counter, the same in every chart; saturated, so that ink counting can tell
-	// them from the grey grid, the black axes and the white background.
+	// them from the grey grid, the black axes and the white background. The process's counters
+	// have the left axis, the system's the right: a 64 MiB RSS would be a flat line at the foot
+	// of a 16 GiB MemFree scale.
 	var COUNTERS = [
-		['VmRSS', '#d62728'], ['RssFile', '#1f77b4'], ['RssShmem', '#9467bd'],
-		['Cached', '#2ca02c'], ['MemFree', '#ff7f0e'], ['Mapped', '#17becf']
+		['VmRSS', '#d62728', 'proc'], ['RssFile', '#1f77b4', 'proc'], ['RssShmem', '#9467bd', 'proc'],
+		['Cached', '#2ca02c', 'sys'], ['MemFree', '#ff7f0e', 'sys'], ['Mapped', '#17becf', 'sys']
 	];
 	var BAR_COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#17becf'];
 
@@ -71,7 +73,20 @@
 		};
 	}
 
-	function timeline(el, run, byTime, yMax) {
+	// the largest value of each scale, over the runs given
+	function maxima(runs) {
+		var max = { proc: 0, sys: 0 };
+		runs.forEach(function (run) {
+			COUNTERS.forEach(function (c) {
+				(run.counters[c[0]] || []).forEach(function (v) {
+					if (v != null && v > max[c[2]]) max[c[2]] = v;
+				});
+			});
+		});
+		return max;
+	}
+
+	function timeline(el, run, byTime, max) {
 		var n = run.steps.length;
 		var xs = byTime ? run.ms : run.steps.map(function (_, i) { return i + 1; });
 		var data = [xs];
@@ -81,7 +96,7 @@
 		}];
 		COUNTERS.forEach(function (c) {
 			data.push(run.counters[c[0]] || xs.map(function () { return null; }));
-			series.push({ label: c[0], stroke: c[1], width: 2, spanGaps: true, points: { show: n <= 30, size: 5 },
+			series.push({ label: c[0], stroke: c[1], scale: c[2], width: 2, spanGaps: true, points: { show: n <= 30, size: 5 },
 				value: function (u, v) { return kb(v); } });
 		});
 		return new uPlot({
@@ -89,13 +104,16 @@
 			width: width(el, 560), height: 240,
 			scales: {
 				x: { time: false, range: byTime ? null : [0.5, Math.max(1.5, n + 0.5)] },
-				y: { range: function (u, min, max) { return [0, Math.max(1, yMax != null ? yMax : max) * 1.05]; } }
+				proc: { range: [0, Math.max(1024, max.proc) * 1.05] },
+				sys: { range: [0, Math.max(1024, max.sys) * 1.05] }
 			},
 			axes: [
 				{ label: byTime ? 'simulated time (ms)' : 'step', values: byTime ? null : function (u, splits) {
 					return splits.map(function (v) { return Number.isInteger(v) ? String(v) : ''; });
 				} },
-				{ size: 70, incrs: KB_INCRS, values: function (u, splits) { return splits.map(kb); } }
+				{ scale: 'proc', label: 'process', size: 70, incrs: KB_INCRS, values: function (u, splits) { return splits.map(kb); } },
+				{ scale: 'sys', label: 'system', side: 1, size: 70, incrs: KB_INCRS, grid: { show: false },
+					values: function (u, splits) { return splits.map(kb); } }
 			],
 			series: series,
 			hooks: { draw: [whenDrawn(el, COUNTERS.map(function (c) { return c[1]; }))] }
@@ -157,22 +175,18 @@
 		var charts = Array.prototype.slice.call(document.querySelectorAll('.chart'));
 		body.setAttribute('data-charts', String(charts.length));
 		body.setAttribute('data-drawn', '0');
-		// the y range every chart of one comparison shares: the largest counter any of them shows
-		var shared = {};
+		// the charts of one comparison share their scales: the largest counters any of them shows
+		var together = {};
 		charts.forEach(function (el) {
 			var scale = el.getAttribute('data-scale'), run = data.runs[+el.getAttribute('data-run')];
-			if (!scale || !run) return;
-			Object.keys(run.counters).forEach(function (k) {
-				run.counters[k].forEach(function (v) {
-					if (v != null && !(v <= shared[scale])) shared[scale] = v;
-				});
-			});
+			if (scale && run) (together[scale] = together[scale] || []).push(run);
 		});
 		charts.forEach(function (el) {
 			var kind = el.getAttribute('data-kind');
 			if (kind === 'timeline') {
 				var run = data.runs[+el.getAttribute('data-run')];
-				if (run) timeline(el, run, el.getAttribute('data-x') === 'time', shared[el.getAttribute('data-scale')]);
+				var scale = el.getAttribute('data-scale');
+				if (run) timeline(el, run, el.getAttribute('data-x') === 'time', maxima(scale ? together[scale] : [run]));
 			} else if (kind === 'bars') {
 				var table = data.tables[+el.getAttribute('data-table')];
 				if (table) bars(el, table);
