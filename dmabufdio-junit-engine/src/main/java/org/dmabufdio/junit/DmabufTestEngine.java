@@ -99,7 +99,8 @@ public final class DmabufTestEngine implements TestEngine {
 
 	/**
 	 * A file as tests name it: relative to the working directory (the project's, under Maven) when
-	 * that is short, so that {@code file:line:col} opens from a terminal; else absolute.
+	 * it is inside it or beside it ({@code ../scenarios}), so that {@code file:line:col} opens from
+	 * a terminal; else absolute.
 	 */
 	static String shown(Path file) {
 		Path cwd = Path.of("").toAbsolutePath();
@@ -108,7 +109,7 @@ public final class DmabufTestEngine implements TestEngine {
 		for (Path p : relative) {
 			up += p.toString().equals("..") ? 1 : 0;
 		}
-		return up <= 2 ? relative.toString() : file.toString();
+		return up <= 1 ? relative.toString() : file.toString();
 	}
 
 	/**

@@ -108,7 +108,7 @@ public final class Main implements Callable<Integer> {
 	}
 
 	enum OutputFormat {
-		text, json, junit, ktap
+		text, json, junit, ktap, html
 	}
 
 	@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -127,12 +127,12 @@ public final class Main implements Callable<Integer> {
 		CommandLine.Model.CommandSpec spec;
 
 		@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-				description = "What standard output gets: text (default), json, junit (JUnit XML) or ktap (KTAP, as kselftest); "
-						+ "e.g. --format ktap")
+				description = "What standard output gets: text (default), json, junit (JUnit XML), ktap (KTAP, as kselftest) "
+						+ "or html (one self-contained page with charts); e.g. --format ktap")
 		OutputFormat format;
 
 		@Option(names = "--report", paramLabel = "FORMAT:PATH", description = "Also write a report to a file, in one pass "
-				+ "(repeatable; written whole or not at all); e.g. --report junit:target/dmabufdio.xml --report json:run.json")
+				+ "(repeatable; written whole or not at all); e.g. --report junit:target/dmabufdio.xml --report html:report.html")
 		List<String> reports = List.of();
 
 		@Option(names = "--max-instances", paramLabel = "N", description = "How many instances (matrix points x rounds) one scenario may "

@@ -267,6 +267,20 @@ class MainTest {
 		return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 	}
 
+	/** The HTML report: on standard output or to a file, the same one page, whole. */
+	@Test
+	void anHtmlReportIsOnePageOnStandardOutputOrInAFile() throws IOException {
+		Path f = write("ok.dmabuf", "scenario \"ok <1>\" {\n    device qemu_virtio\n    mmap anon 4K\n}\n");
+		Path html = dir.resolve("reports/run.html");
+		Run r = run("run", "--format", "html", "--report", "html:" + html, f.toString());
+		assertEquals(0, r.exit(), r.err());
+		assertTrue(r.out().startsWith("<!DOCTYPE html>") && r.out().contains("ok &lt;1&gt;"), r.out());
+		assertEquals(r.out(), Files.readString(html));
+		String help = run("run", "--help").out().replaceAll("\\s+", " "); // picocli wraps the descriptions
+		assertTrue(help.contains("html (one self-contained page with charts)") && help.contains("--report html:report.html"), help);
+		assertTrue(run("run", "--report", "xml:x", f.toString()).err().contains("one of text, json, junit, ktap, html"));
+	}
+
 	@Test
 	void aScenarioOverTheInstanceLimitIsAnErrorAtItsLine() throws IOException {
 		Path f = write("sweep.dmabuf", "scenario \"sweep\" {\n    for a in [1, 2, 3]\n    rounds 2\n    mmap anon 4K\n}\n");

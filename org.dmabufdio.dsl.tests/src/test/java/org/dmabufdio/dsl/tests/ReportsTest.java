@@ -24,6 +24,7 @@ import org.dmabufdio.dsl.results.JsonReport;
 import org.dmabufdio.dsl.results.JunitReport;
 import org.dmabufdio.dsl.results.KtapReport;
 import org.dmabufdio.dsl.results.Reports;
+import org.dmabufdio.dsl.results.ResultTable;
 import org.dmabufdio.dsl.results.RunResult;
 import org.dmabufdio.dsl.results.ScenarioResult;
 import org.eclipse.xtext.testing.InjectWith;
@@ -144,6 +145,23 @@ class ReportsTest {
 		String misordered = xml.replaceFirst("(<testcase [^>]*>)(<properties>.*?</properties>)", "$1<skipped/>$2");
 		assertTrue(!misordered.equals(xml), "the fixture has a case with properties");
 		assertThrows(SAXException.class, () -> schema.newValidator().validate(new StreamSource(new StringReader(misordered))));
+	}
+
+	@Test
+	void aCellThatIsNotANumberIsNullInJson() {
+		ResultTable t = new ResultTable("t.dmabuf", "t", "rows", false, List.of("a", "b", "c"),
+				List.of(new ResultTable.Row("r", null, java.util.Arrays.asList(Double.NaN, Double.POSITIVE_INFINITY, 1.5))));
+		String json = JsonReport.render(new RunResult(List.of(), List.of(t), List.of()));
+		assertTrue(json.contains("\"ms\":[null,null,1.500]"), json);
+	}
+
+	@Test
+	void aReportFileIsReadableByTheCiServer() throws Exception {
+		Path report = dir.resolve("r.xml");
+		Reports.write(report, "<r/>");
+		if (Files.getFileStore(report).supportsFileAttributeView("posix")) {
+			assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(report)));
+		}
 	}
 
 	@Test

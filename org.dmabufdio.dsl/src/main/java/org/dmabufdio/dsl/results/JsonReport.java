@@ -123,7 +123,8 @@ public final class JsonReport {
 					out.append(',');
 				}
 				Double ms = r.cellsMs().get(c);
-				out.append(ms == null ? "null" : String.format(java.util.Locale.ROOT, "%.3f", ms));
+				// JSON has no NaN or infinity: a cell that is not a number is no measurement
+				out.append(ms == null || !Double.isFinite(ms) ? "null" : String.format(java.util.Locale.ROOT, "%.3f", ms));
 			}
 			out.append("]}");
 		}
@@ -165,6 +166,8 @@ public final class JsonReport {
 	private StringBuilder field(String k, Object value) {
 		key(k);
 		if (value == null) {
+			out.append("null");
+		} else if (value instanceof Double d && !Double.isFinite(d)) {
 			out.append("null");
 		} else if (value instanceof Number) {
 			out.append(value);

@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /**
@@ -15,7 +16,7 @@ import java.util.List;
 public final class Reports {
 
 	/** The formats {@code run --format} and {@code --report FORMAT:PATH} take. */
-	public static final List<String> FORMATS = List.of("text", "json", "junit", "ktap");
+	public static final List<String> FORMATS = List.of("text", "json", "junit", "ktap", "html");
 
 	private Reports() {
 	}
@@ -45,8 +46,21 @@ public final class Reports {
 		case "json" -> JsonReport.render(run) + "\n";
 		case "junit" -> JunitReport.render(run);
 		case "ktap" -> KtapReport.render(run);
+		case "html" -> HtmlReport.render(run);
 		default -> throw new IllegalArgumentException("no report format " + format + "; there are " + String.join(", ", FORMATS));
 		};
+	}
+
+	/**
+	 * A temporary file is made readable by its owner only; a report is for the CI server and the
+	 * team to read, as any file the build writes (rw-r--r--, where the file system has modes).
+	 */
+	private static void readableByAll(Path file) throws IOException {
+		try {
+			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+		} catch (UnsupportedOperationException e) {
+			// not a POSIX file system: its defaults apply
+		}
 	}
 
 	/** Writes {@code text} to {@code file} atomically: readers see the old file or the whole new one. */
@@ -57,6 +71,7 @@ public final class Reports {
 		Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
 		try {
 			Files.writeString(tmp, text, StandardCharsets.UTF_8);
+			readableByAll(tmp);
 			try {
 				Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			} catch (AtomicMoveNotSupportedException e) {
