@@ -55,19 +55,28 @@ enum Case {
 	PARSE_VALIDATE_SUITE("parse_validate_5000_lines", () -> Suites.manyScenarios(5000)),
 
 	/** One scenario of 5,000 lines: names declared and used all along it (linking was quadratic in its length). */
-	PARSE_VALIDATE_LONG_SCENARIO("parse_validate_5000_line_scenario", () -> Suites.longScenario(5000));
+	PARSE_VALIDATE_LONG_SCENARIO("parse_validate_5000_line_scenario", () -> Suites.longScenario(5000)),
+
+	/** Cold start (issue 13): ./dmabufdio run of the seed's table, started as a process; under 1 s. */
+	COLD_START_SEED_TABLE("cold_start_seed_table", 1000, () -> ColdStart.root().resolve("scenarios/seed/cover-letter-table.dmabuf")),
+
+	/** Cold start of a scenario with nothing in it: the tool's own start-up; under 0.6 s. */
+	COLD_START_EMPTY("cold_start_empty_scenario", 600, ColdStart::emptyScenario);
 
 	final String id;
 	final int heapMb;
 	final long targetMs;
 	/** The suite text a language case parses; null for the simulator's cases. */
 	private final Supplier<String> suite;
+	/** The file a cold-start case runs ./dmabufdio on; null for the other cases. */
+	final Supplier<java.nio.file.Path> coldStartFile;
 
 	Case(String id, int heapMb, long targetMs) {
 		this.id = id;
 		this.heapMb = heapMb;
 		this.targetMs = targetMs;
 		this.suite = null;
+		this.coldStartFile = null;
 	}
 
 	/** A language case: parse, link and validate the text (within 1 s, in 256 MB). */
@@ -76,6 +85,16 @@ enum Case {
 		this.heapMb = 256;
 		this.targetMs = 1000;
 		this.suite = suite;
+		this.coldStartFile = null;
+	}
+
+	/** A cold-start case: the launcher's process, timed whole (its heap is the launcher's own). */
+	Case(String id, long targetMs, Supplier<java.nio.file.Path> file) {
+		this.id = id;
+		this.heapMb = Integer.MAX_VALUE;
+		this.targetMs = targetMs;
+		this.suite = null;
+		this.coldStartFile = file;
 	}
 
 	/** What the timed part works on, made before the clock starts (a booted machine, a file's text). */
