@@ -195,8 +195,7 @@ public final class DmabufTestEngine implements TestEngine {
 		}
 		ScenarioResult r = new Interpreter(d.file, d.instance, budget).run(d.scenario);
 		print(TextReport.render(r));
-		String message = Quotes.escapeControls(r.file()) + ":" + r.line() + ":" + r.column() + ": " + Quotes.escapeControls(r.message())
-				+ hazards(r);
+		String message = String.join("\n", r.why());
 		return switch (r.status()) {
 		case PASS -> TestExecutionResult.successful();
 		case XFAIL -> {
@@ -212,12 +211,6 @@ public final class DmabufTestEngine implements TestEngine {
 	private static String where(String file, Scenario s, String message) {
 		return Quotes.escapeControls(file) + ":" + org.dmabufdio.dsl.util.Locations.line(s) + ":"
 				+ org.dmabufdio.dsl.util.Locations.column(s) + ": " + message;
-	}
-
-	private static String hazards(ScenarioResult r) {
-		StringBuilder out = new StringBuilder();
-		r.hazards().forEach(h -> out.append("\nhazard: ").append(Quotes.escapeControls(h)));
-		return out.toString();
 	}
 
 	/**

@@ -109,20 +109,32 @@ final class ScenarioSelectors {
 		s.selectsWholeFiles = !s.groups().isEmpty();
 		for (UniqueIdSelector u : request.getSelectorsByType(UniqueIdSelector.class)) {
 			if (u.getUniqueId().hasPrefix(engineId)) {
-				s.addUniqueId(u.getUniqueId(), loader);
+				s.addUniqueId(u.getUniqueId(), loader, request.getConfigurationParameters().get(DIRECTORY));
 			}
 		}
 		return s;
 	}
 
-	/** {@code [engine:dmabufdio]/[class:C]?/[file:F]/[instance:N]?}: file F, under marked class C if named. */
-	private void addUniqueId(UniqueId id, ClassLoader loader) {
+	/**
+	 * {@code [engine:dmabufdio]/[class:C]?/[file:F]/[instance:N]?}: file F, or under a marked class
+	 * C what C selects (so that F keeps the root its imports are judged against); the tests not
+	 * selected leave the tree afterwards.
+	 */
+	private void addUniqueId(UniqueId id, ClassLoader loader, Optional<String> configured) {
 		Path file = null;
 		for (UniqueId.Segment segment : id.getSegments()) {
 			if (segment.getType().equals(Descriptors.CLASS)) {
 				try {
 					Class<?> type = Class.forName(segment.getValue(), false, loader);
+					DmabufdioScenarios marked = type.getAnnotation(DmabufdioScenarios.class);
+					if (marked == null) {
+						return;
+					}
 					byRoot = groups.computeIfAbsent(type, t -> new Group(t, new LinkedHashMap<>())).byRoot();
+					addMarked(type, marked, configured);
+					uniqueIds.add(id);
+					byRoot = plain.byRoot();
+					return;
 				} catch (ClassNotFoundException | LinkageError e) {
 					return; // a class of an earlier build: nothing of it to run again
 				}

@@ -25,7 +25,8 @@ import org.dmabufdio.dsl.results.Reports;
 import org.dmabufdio.dsl.results.RunResult;
 import org.dmabufdio.dsl.results.ScenarioResult;
 import org.dmabufdio.dsl.results.TextReport;
-import org.dmabufdio.dsl.util.Quotes;
+
+import com.google.inject.Injector;
 
 /**
  * Runs the scenario files under {@code directories} on the simulator, writes the reports asked
@@ -63,8 +64,8 @@ public final class RunMojo extends AbstractMojo {
 	private List<String> reports = new ArrayList<>();
 
 	/** The most instances one scenario may expand to (as {@code run --max-instances}). */
-	@Parameter(property = "dmabufdio.maxInstances", defaultValue = "10000")
-	private long maxInstances;
+	@Parameter(property = "dmabufdio.maxInstances")
+	private long maxInstances = Budget.DEFAULT.maxInstances();
 
 	/** Fail when no scenario is found (or none is selected). */
 	@Parameter(property = "dmabufdio.failIfNoScenarios", defaultValue = "true")
@@ -108,10 +109,12 @@ public final class RunMojo extends AbstractMojo {
 		}
 		for (Reports.Target r : reportFiles) {
 			try {
-				Reports.write(r.path(), Reports.render(r.format(), run));
-				getLog().info("Report " + r.format() + ": " + r.path());
+				// relative to the project, as Maven resolves its own paths, not to where Maven was started
+				Path file = basedir.toPath().resolve(r.path());
+				Reports.write(file, Reports.render(r.format(), run));
+				getLog().info("Report " + r.format() + ": " + file);
 			} catch (IOException e) {
-				throw new MojoExecutionException("cannot write " + r.path() + ": " + e.getMessage(), e);
+				throw new MojoExecutionException("cannot write " + basedir.toPath().resolve(r.path()) + ": " + e.getMessage(), e);
 			}
 		}
 		judge(run);
@@ -122,7 +125,7 @@ public final class RunMojo extends AbstractMojo {
 		Selection selection = new Selection(includeTags, excludeTags, names);
 		ScenarioLoader.Loaded loaded;
 		try {
-			ScenarioLoader loader = new DmabufStandaloneSetup().createInjectorAndDoEMFRegistration().getInstance(ScenarioLoader.class);
+			ScenarioLoader loader = injector().getInstance(ScenarioLoader.class);
 			// names relative to the project, so that file:line:col opens from where Maven ran
 			Path base = basedir.toPath().toAbsolutePath();
 			loaded = loader.load(ScenarioLoader.files(dirs), ScenarioLoader.roots(dirs), maxInstances,
@@ -130,16 +133,20 @@ public final class RunMojo extends AbstractMojo {
 		} catch (IOException e) {
 			throw new MojoFailureException(e.getMessage(), e);
 		}
-		if (loaded.files().isEmpty() || (!selection.isAll() && Batch.noneSelected(loaded, selection))) {
+		// files with errors fail the build (judge) whatever the selection; else a selection or
+		// directories with nothing to run are failIfNoScenarios' concern
+		Budget budget = Budget.DEFAULT.withMaxInstances(maxInstances);
+		if (!loaded.hasErrors() && Batch.count(loaded, selection, budget) == 0) {
 			String why = loaded.files().isEmpty() ? "No scenario files (*.dmabuf) in " + directories
-					: "No scenario matches " + selection.describe() + " in " + directories;
+					: selection.isAll() ? "No scenarios in the files of " + directories
+							: "No scenario matches " + selection.describe() + " in " + directories;
 			if (failIfNoScenarios) {
 				throw new MojoFailureException(why + " (failIfNoScenarios)");
 			}
 			getLog().info(why);
 			return null;
 		}
-		RunResult run = Batch.run(loaded, selection, Budget.DEFAULT.withMaxInstances(maxInstances));
+		RunResult run = Batch.run(loaded, selection, budget);
 		for (FileDiagnostic d : run.diagnostics()) {
 			if ("error".equals(d.severity())) {
 				getLog().error(d.toString());
@@ -160,6 +167,19 @@ public final class RunMojo extends AbstractMojo {
 		return run;
 	}
 
+	private static Injector injector;
+
+	/**
+	 * One language set-up for the plugin's class loader: making it writes EMF's and Xtext's global
+	 * registries, which modules built in parallel (mvn -T) would otherwise do at once.
+	 */
+	private static synchronized Injector injector() {
+		if (injector == null) {
+			injector = new DmabufStandaloneSetup().createInjectorAndDoEMFRegistration();
+		}
+		return injector;
+	}
+
 	private void judge(RunResult run) throws MojoFailureException {
 		List<String> failed = new ArrayList<>();
 		run.diagnostics().stream().filter(d -> "error".equals(d.severity())).forEach(d -> failed.add(d.toString()));
@@ -172,10 +192,7 @@ public final class RunMojo extends AbstractMojo {
 	}
 
 	private static String where(ScenarioResult s) {
-		StringBuilder out = new StringBuilder(Quotes.escapeControls(s.file()) + ":" + s.line() + ":" + s.column() + ": "
-				+ Quotes.escapeControls(s.message()));
-		s.hazards().forEach(h -> out.append("\n  hazard: ").append(Quotes.escapeControls(h)));
-		return out.toString();
+		return String.join("\n  ", s.why());
 	}
 
 	private List<Reports.Target> parseReports() throws MojoExecutionException {

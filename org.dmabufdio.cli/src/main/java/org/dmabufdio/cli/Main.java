@@ -66,9 +66,33 @@ public final class Main implements Callable<Integer> {
 		// not autoflushed: a long report is written in large pieces; the run flushes as results stream
 		PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
 		PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-		int status = run(args, out, err, System.console() != null);
+		int status = run(args, out, err, terminal());
 		out.flush();
 		System.exit(status);
+	}
+
+	/**
+	 * Whether standard output is a terminal: the launcher says so ({@code [ -t 1 ]}, in
+	 * {@code dmabufdio.terminal}); without it, Java 17 to 21 have a console only when both ends
+	 * are terminals (from Java 22 a console is there even for a pipe: then it is asked).
+	 */
+	static boolean terminal() {
+		String said = System.getProperty("dmabufdio.terminal");
+		if (said != null) {
+			return Boolean.parseBoolean(said);
+		}
+		java.io.Console console = System.console();
+		if (console == null) {
+			return false;
+		}
+		if (Runtime.version().feature() < 22) {
+			return true;
+		}
+		try {
+			return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+		} catch (ReflectiveOperationException e) {
+			return false;
+		}
 	}
 
 	/** Runs the command line; returns the exit status. */

@@ -58,7 +58,8 @@ final class RunCommand {
 		if (loaded == null) {
 			return Main.EXIT_USAGE;
 		}
-		if (!selection.isAll() && Batch.noneSelected(loaded, selection)) {
+		// a file with errors is reported (252) whatever the selection: it may hold what was meant
+		if (!loaded.hasErrors() && !selection.isAll() && Batch.noneSelected(loaded, selection)) {
 			err.println("dmabufdio: no scenario matches " + selection.describe());
 			return Main.EXIT_USAGE;
 		}
@@ -142,7 +143,14 @@ final class RunCommand {
 		}
 		out.println(instances + (instances == 1 ? " instance" : " instances") + " of " + scenarios
 				+ (scenarios == 1 ? " scenario" : " scenarios") + " would run");
-		return loaded.diagnostics().stream().anyMatch(d -> "error".equals(d.severity())) ? Main.EXIT_INVALID : 0;
+		if (loaded.hasErrors()) {
+			return Main.EXIT_INVALID;
+		}
+		if (scenarios == 0 && !selection.isAll()) {
+			err.println("dmabufdio: no scenario matches " + selection.describe());
+			return Main.EXIT_USAGE;
+		}
+		return 0;
 	}
 
 	private long list(String file, Scenario s) {

@@ -235,6 +235,50 @@ class MainTest {
 		}
 	}
 
+	/**
+	 * A review found that a fragment from a file imported but not named could be linked lazily,
+	 * by several threads at once; the loader now links every file first. The race did not show
+	 * here without that fix (validation links most of it): this guards the case, it does not
+	 * prove the race.
+	 */
+	@Test
+	void parallelRunsOfAFragmentFromAnImportedFileAreTheSerialRun() throws IOException {
+		Files.createDirectories(dir.resolve("common"));
+		write("common/steps.dmabuf", "fragment poke(size n) {\n    mmap anon $n as m\n    touch m length $n\n}\n");
+		StringBuilder user = new StringBuilder("import \"common/steps.dmabuf\"\n");
+		for (int i = 0; i < 6; i++) {
+			user.append("scenario \"s").append(i).append("\" {\n    for n in [4K, 64K, 1M]\n    device qemu_virtio\n    use poke($n)\n    assert ok\n}\n");
+		}
+		Path f = write("user.dmabuf", user.toString());
+		Run serial = run("run", "-j", "1", "--format", "json", f.toString());
+		assertEquals(0, serial.exit(), serial.out() + serial.err());
+		for (int attempt = 0; attempt < 3; attempt++) {
+			Run parallel = run("run", "-j", "4", "--format", "json", f.toString());
+			assertEquals(serial.out(), parallel.out());
+		}
+	}
+
+	/** A file with errors is reported as such (252) whatever the selection; a selection nothing matches is a usage error. */
+	@Test
+	void aSelectionNeverHidesAFileWithErrors() throws IOException {
+		Path bad = write("bad.dmabuf", "scenario \"bad\" [seed] {\n    alloc 3 from system heap\n}\n");
+		Run r = run("run", "--tag", "nothing-has-this", bad.toString());
+		assertEquals(Main.EXIT_INVALID, r.exit(), r.out() + r.err());
+		assertTrue(r.out().contains("bad.dmabuf:2:11: error: size '3' needs a unit"), r.out());
+		assertEquals(Main.EXIT_INVALID, run("run", "--list", "--tag", "nothing", bad.toString()).exit());
+		Path ok = write("ok.dmabuf", "scenario \"ok\" {\n    mmap anon 4K\n}\n");
+		Run list = run("run", "--list", "--tag", "nothing", ok.toString());
+		assertEquals(Main.EXIT_USAGE, list.exit());
+		assertEquals("dmabufdio: no scenario matches --tag nothing\n", list.err());
+	}
+
+	@Test
+	void aFileNamedTwiceRunsOnce() throws IOException {
+		Path f = write("once.dmabuf", "scenario \"once\" {\n    mmap anon 4K\n}\n");
+		Run r = run("run", dir.toString(), f.toString());
+		assertTrue(r.out().contains("1 scenario runs: 1 pass"), r.out());
+	}
+
 	@Test
 	void quietPrintsOnlyWhatDidNotPassAndTheSummary() {
 		Run r = run("run", "--quiet", "../scenarios/card.dmabuf");

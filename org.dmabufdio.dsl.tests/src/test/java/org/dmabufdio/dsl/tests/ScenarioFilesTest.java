@@ -37,6 +37,24 @@ class ScenarioFilesTest {
 		assertTrue(files().contains(Scenarios.DIR.resolve("card.dmabuf")));
 	}
 
+	/**
+	 * {@link ShippedScenariosTest} runs the suites by directory: a new directory must be named
+	 * there (or it would go unrun), and a file without scenarios would pass unnoticed.
+	 */
+	@Test
+	void theEngineRunsEverySuiteDirectoryAndEveryFileHasScenarios() throws IOException {
+		List<String> named = List.of(ShippedScenariosTest.class.getAnnotation(org.dmabufdio.junit.DmabufdioScenarios.class).value());
+		try (java.util.stream.Stream<Path> dirs = java.nio.file.Files.list(Scenarios.DIR)) {
+			assertEquals(dirs.filter(java.nio.file.Files::isDirectory).map(d -> "../scenarios/" + d.getFileName()).sorted().toList(),
+					named.stream().sorted().toList());
+		}
+		Scenarios s = new Scenarios(injector);
+		for (Path file : files()) {
+			org.dmabufdio.dsl.dmabuf.Model m = (org.dmabufdio.dsl.dmabuf.Model) s.load(file).getContents().get(0);
+			assertTrue(m.getElements().stream().anyMatch(org.dmabufdio.dsl.dmabuf.Scenario.class::isInstance), file + " has no scenario");
+		}
+	}
+
 	@ParameterizedTest
 	@MethodSource("files")
 	void parsesAndValidates(Path file) {

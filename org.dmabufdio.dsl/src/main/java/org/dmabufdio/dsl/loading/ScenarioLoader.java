@@ -43,6 +43,11 @@ public final class ScenarioLoader {
 
 	/** Everything loaded, in the order given (directory contents sorted). */
 	public record Loaded(List<LoadedFile> files, List<FileDiagnostic> diagnostics) {
+
+		/** Whether a file has errors (and so does not run). */
+		public boolean hasErrors() {
+			return diagnostics.stream().anyMatch(d -> "error".equals(d.severity()));
+		}
 	}
 
 	@Inject
@@ -53,21 +58,23 @@ public final class ScenarioLoader {
 
 	/** The scenario files named: files as given, directories searched for *.dmabuf, sorted. */
 	public static List<Path> files(List<Path> paths) throws IOException {
-		List<Path> files = new ArrayList<>();
+		// by where it is: a file named twice (a directory and a file in it) is loaded and run once
+		java.util.Map<Path, Path> files = new java.util.LinkedHashMap<>();
 		for (Path p : paths) {
 			if (Files.isDirectory(p)) {
 				try (Stream<Path> walk = Files.walk(p)) {
-					walk.filter(f -> f.toString().endsWith(".dmabuf") && Files.isRegularFile(f)).sorted().forEach(files::add);
+					walk.filter(f -> f.toString().endsWith(".dmabuf") && Files.isRegularFile(f)).sorted()
+							.forEach(f -> files.putIfAbsent(f.toAbsolutePath().normalize(), f));
 				}
 			} else if (!Files.isRegularFile(p)) {
 				throw new IOException(p + ": no such file or directory");
 			} else if (!p.toString().endsWith(".dmabuf")) {
 				throw new IOException(p + ": not a scenario file (*.dmabuf)");
 			} else {
-				files.add(p);
+				files.putIfAbsent(p.toAbsolutePath().normalize(), p);
 			}
 		}
-		return files;
+		return List.copyOf(files.values());
 	}
 
 	/** The suite's root directories: the directories named, and the directory of each file named. */
@@ -132,10 +139,16 @@ public final class ScenarioLoader {
 				loaded.add(new LoadedFile(name, null, false));
 			}
 		}
-		// The caches of derived facts (steps in order, devices) hang off each resource; made here,
-		// they are shared, not raced for, when instances run on several threads.
+		// Instances may run on several threads: nothing may be resolved or cached lazily then. The
+		// files imported but not named are linked here as well, and the caches of derived facts
+		// (steps in order, devices), which hang off each resource, are made here, to be shared.
+		try {
+			EcoreUtil.resolveAll(rs);
+		} catch (RuntimeException | StackOverflowError e) {
+			// a broken import was reported by the validation of its importer
+		}
 		OnChangeEvictingCache caches = new OnChangeEvictingCache();
-		rs.getResources().forEach(caches::getOrCreate);
+		List.copyOf(rs.getResources()).forEach(caches::getOrCreate);
 		return new Loaded(loaded, diagnostics);
 	}
 

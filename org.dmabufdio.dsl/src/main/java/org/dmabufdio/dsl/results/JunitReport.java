@@ -99,10 +99,9 @@ public final class JunitReport {
 			}
 			xml.writeAttribute("time", seconds(s.timeNs()));
 			tags(s.tags());
-			String where = Quotes.escapeControls(file) + ":" + s.line() + ":" + s.column() + ": " + s.message();
 			switch (s.status()) {
-			case FAIL -> outcome("failure", s.message(), where + hazards(s));
-			case ERROR -> outcome("error", s.message(), where + hazards(s));
+			case FAIL -> outcome("failure", s.message(), String.join("\n", s.why()));
+			case ERROR -> outcome("error", s.message(), String.join("\n", s.why()));
 			case SKIP -> outcome("skipped", s.message(), null);
 			default -> {
 			}
@@ -162,12 +161,6 @@ public final class JunitReport {
 			xml.writeCharacters(xmlChars(body));
 		}
 		xml.writeEndElement();
-	}
-
-	private static String hazards(ScenarioResult s) {
-		StringBuilder out = new StringBuilder();
-		s.hazards().forEach(h -> out.append("\nhazard: ").append(Quotes.escapeControls(h)));
-		return out.toString();
 	}
 
 	/**

@@ -92,11 +92,7 @@ public final class KtapReport {
 
 	/** Why it failed, as diagnostic lines before the result (kselftest prints its messages first). */
 	private void where(String in, ScenarioResult s) {
-		out.append(in).append("# ").append(Quotes.escapeControls(s.file())).append(':').append(s.line()).append(':')
-				.append(s.column()).append(": ").append(Quotes.escapeControls(s.message())).append('\n');
-		for (String h : s.hazards()) {
-			out.append(in).append("# hazard: ").append(Quotes.escapeControls(h)).append('\n');
-		}
+		s.why().forEach(line -> out.append(in).append("# ").append(line).append('\n'));
 	}
 
 	private void line(String in, String result, int n, String name, String directive) {

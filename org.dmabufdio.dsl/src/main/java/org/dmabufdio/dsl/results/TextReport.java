@@ -104,12 +104,9 @@ public final class TextReport {
 				out.append("        spent: ").append(spent).append('\n');
 			}
 		}
-		if (s.message() != null) {
-			out.append(String.format(Locale.ROOT, "  %s:%d:%d: %s%n", Quotes.escapeControls(s.file()), s.line(), s.column(),
-					Quotes.escapeControls(s.message())));
-		}
-		for (String h : s.hazards()) {
-			out.append("  hazard: ").append(Quotes.escapeControls(h)).append('\n');
+		List<String> why = s.why();
+		for (String line : s.message() != null ? why : why.subList(1, why.size())) {
+			out.append("  ").append(line).append('\n');
 		}
 	}
 

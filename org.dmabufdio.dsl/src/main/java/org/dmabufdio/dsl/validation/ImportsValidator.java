@@ -16,6 +16,7 @@ import org.dmabufdio.dsl.util.Imports;
 import org.dmabufdio.dsl.util.Quotes;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.resource.XtextSyntaxDiagnostic;
 import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.EValidatorRegistrar;
@@ -46,12 +47,15 @@ public class ImportsValidator extends AbstractDeclarativeValidator {
 					IssueCodes.IMPORT_NOT_FOUND);
 			return;
 		}
-		if (!target.getErrors().isEmpty()) {
-			// what the importer uses from it may be half parsed: running would use a broken fragment
-			Resource.Diagnostic first = target.getErrors().get(0);
-			error("cannot import " + Quotes.quote(i.getImportURI()) + ": it does not parse (" + target.getErrors().size()
-					+ (target.getErrors().size() == 1 ? " error" : " errors") + ", the first at " + first.getLine() + ":"
-					+ first.getColumn() + ": " + first.getMessage() + ")", IMPORT__IMPORT_URI, IssueCodes.IMPORT_HAS_ERRORS);
+		// what the importer uses from it may be half parsed: running would use a broken fragment.
+		// Only syntax errors count: its linking errors appear once it is resolved, which depends on
+		// the order files are validated in, and are reported in that file itself.
+		List<Resource.Diagnostic> syntax = target.getErrors().stream().filter(XtextSyntaxDiagnostic.class::isInstance).toList();
+		if (!syntax.isEmpty()) {
+			Resource.Diagnostic first = syntax.get(0);
+			error("cannot import " + Quotes.quote(i.getImportURI()) + ": it does not parse (" + syntax.size()
+					+ (syntax.size() == 1 ? " error" : " errors") + ", the first at " + first.getLine() + ":" + first.getColumn() + ": "
+					+ first.getMessage() + ")", IMPORT__IMPORT_URI, IssueCodes.IMPORT_HAS_ERRORS);
 			return;
 		}
 		List<URI> cycle = pathBack(target, from.getURI());
