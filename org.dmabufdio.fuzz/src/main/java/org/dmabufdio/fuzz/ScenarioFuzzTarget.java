@@ -106,10 +106,34 @@ public final class ScenarioFuzzTarget {
 				throw new AssertionError("line " + r.line() + ": " + r.message());
 			}
 		}
-		for (String line : TextReport.render(new org.dmabufdio.dsl.results.RunResult(results, List.of(), diagnostics)).split("\n")) {
+		org.dmabufdio.dsl.results.RunResult run = new org.dmabufdio.dsl.results.RunResult(results, List.of(), diagnostics);
+		for (String line : TextReport.render(run).split("\n")) {
 			oneLine(line);
 		}
+		reports(run);
 		expectNothingLogged("running");
+	}
+
+	/**
+	 * Every report of the run renders, whatever the file held: the JUnit XML parses as XML, and
+	 * each KTAP line is one line.
+	 */
+	private static void reports(org.dmabufdio.dsl.results.RunResult run) {
+		for (String format : org.dmabufdio.dsl.results.Reports.FORMATS) {
+			String text = org.dmabufdio.dsl.results.Reports.render(format, run);
+			if (format.equals("junit")) {
+				try {
+					javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+							.parse(new org.xml.sax.InputSource(new java.io.StringReader(text)));
+				} catch (Exception e) {
+					throw new AssertionError("the JUnit report is not XML: " + e.getMessage(), e);
+				}
+			} else if (format.equals("ktap")) {
+				for (String line : text.split("\n")) {
+					oneLine(line);
+				}
+			}
+		}
 	}
 
 	private XtextResource parse(String text) {
