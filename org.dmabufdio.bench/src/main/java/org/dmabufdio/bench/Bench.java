@@ -38,7 +38,17 @@ public final class Bench {
 		}
 		List<Case> cases = new ArrayList<>();
 		for (String a : args) {
-			cases.add(Case.byId(a));
+			if (a.equals("--help") || a.equals("-h")) {
+				System.out.println(usage());
+				return;
+			}
+			try {
+				cases.add(Case.byId(a));
+			} catch (IllegalArgumentException e) {
+				// exit statuses as the command line's: 253 a bad command line (1 is a missed target)
+				System.err.println("dmabufdio bench: no benchmark " + a + "\n" + usage());
+				System.exit(253);
+			}
 		}
 		if (cases.isEmpty()) {
 			cases.addAll(Arrays.asList(Case.values()));
@@ -63,6 +73,14 @@ public final class Bench {
 	private static Result coldStart(Case c) throws IOException, InterruptedException {
 		long[] ns = ColdStart.measure(c.coldStartFile.get());
 		return new Result(c.id, ns[0] / 1e6, ns[1] / 1e6, 0, 0, 0, 0, 0);
+	}
+
+	private static String usage() {
+		StringBuilder out = new StringBuilder("usage: dmabufdio bench [CASE...]   (all cases without one; exit 1 if a target is missed)\ncases:");
+		for (Case c : Case.values()) {
+			out.append("\n  ").append(c.id);
+		}
+		return out.toString();
 	}
 
 	/** Units per second, short: "61k lines/s", "7.2G bytes/s". */

@@ -145,7 +145,8 @@ public final class Main implements Callable<Integer> {
 			footerHeading = "%nExamples:%n",
 			footer = { "  ./dmabufdio run scenarios/card.dmabuf", "  ./dmabufdio run --format json scenarios/ > results.json",
 					"  ./dmabufdio run --max-instances 100000 sweeps/",
-					"  ./dmabufdio run --tag seed --exclude-tag timing --report junit:target/dmabufdio.xml scenarios/",
+					"  ./dmabufdio run --tag page_cache --exclude-tag writeback scenarios/",
+					"  ./dmabufdio run --report junit:out.xml --report html:out.html scenarios/",
 					"  ./dmabufdio run --list --name 'cover letter*' scenarios/",
 					"", "Imports stay under the suite's root: the directories named, and the directory of each file named." })
 	static final class Run implements Callable<Integer> {
@@ -161,7 +162,7 @@ public final class Main implements Callable<Integer> {
 		OutputFormat format;
 
 		@Option(names = "--report", paramLabel = "FORMAT:PATH", description = "Also write a report to a file, in one pass "
-				+ "(repeatable; written whole or not at all); e.g. --report junit:target/dmabufdio.xml --report html:report.html")
+				+ "(repeatable; written whole or not at all); e.g. --report junit:out.xml --report html:report.html")
 		List<String> reports = List.of();
 
 		@Option(names = "--max-instances", paramLabel = "N", description = "How many instances (matrix points x rounds) one scenario may "

@@ -58,6 +58,10 @@ final class RunCommand {
 		if (loaded == null) {
 			return Main.EXIT_USAGE;
 		}
+		if (loaded.files().isEmpty()) {
+			err.println("dmabufdio: no scenario files (*.dmabuf) in " + String.join(", ", paths));
+			return Main.EXIT_USAGE;
+		}
 		// a file with errors is reported (252) whatever the selection: it may hold what was meant
 		if (!loaded.hasErrors() && !selection.isAll() && Batch.noneSelected(loaded, selection)) {
 			err.println("dmabufdio: no scenario matches " + selection.describe());
@@ -77,8 +81,9 @@ final class RunCommand {
 			try {
 				Reports.write(report.getKey(), Reports.render(report.getValue(), run));
 			} catch (IOException e) {
-				err.println("dmabufdio: cannot write " + report.getKey() + ": " + e.getMessage());
-				return Main.EXIT_INTERNAL;
+				// a path the user gave that cannot be written: the command line's problem, not the tool's
+				err.println("dmabufdio: cannot write the " + report.getValue() + " report " + report.getKey() + ": " + Reports.why(e));
+				return Main.EXIT_USAGE;
 			}
 		}
 		if (run.hasErrors()) {

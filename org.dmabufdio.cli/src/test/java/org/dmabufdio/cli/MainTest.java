@@ -273,6 +273,20 @@ class MainTest {
 	}
 
 	@Test
+	void aDirectoryWithoutScenarioFilesAndAReportThatCannotBeWrittenAreUsageErrors() throws IOException {
+		Path empty = Files.createDirectories(dir.resolve("empty"));
+		Run none = run("run", empty.toString());
+		assertEquals(Main.EXIT_USAGE, none.exit());
+		assertEquals("dmabufdio: no scenario files (*.dmabuf) in " + empty + "\n", none.err());
+		Path ok = write("ok.dmabuf", "scenario \"ok\" {\n    mmap anon 4K\n}\n");
+		Path inTheWay = write("file", "");
+		Run r = run("run", "--report", "junit:" + inTheWay.resolve("x.xml"), ok.toString());
+		assertEquals(Main.EXIT_USAGE, r.exit(), r.err());
+		assertTrue(r.err().startsWith("dmabufdio: cannot write the junit report " + inTheWay.resolve("x.xml") + ": "), r.err());
+		assertTrue(!r.err().contains("Exception"), r.err());
+	}
+
+	@Test
 	void aFileNamedTwiceRunsOnce() throws IOException {
 		Path f = write("once.dmabuf", "scenario \"once\" {\n    mmap anon 4K\n}\n");
 		Run r = run("run", dir.toString(), f.toString());

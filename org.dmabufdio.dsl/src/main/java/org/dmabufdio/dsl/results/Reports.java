@@ -63,6 +63,18 @@ public final class Reports {
 		}
 	}
 
+	/** Why a report could not be written, in words: the file system's reason, and the path it concerns. */
+	public static String why(IOException e) {
+		if (e instanceof java.nio.file.FileSystemException f) {
+			String what = e instanceof java.nio.file.NoSuchFileException ? "no such directory"
+					: e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+							: e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way"
+									: f.getReason() != null ? f.getReason() : e.getClass().getSimpleName();
+			return what + (f.getFile() != null ? " (" + f.getFile() + ")" : "");
+		}
+		return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+	}
+
 	/** Writes {@code text} to {@code file} atomically: readers see the old file or the whole new one. */
 	public static void write(Path file, String text) throws IOException {
 		Path target = file.toAbsolutePath();
