@@ -9,8 +9,13 @@ if [ -n "${DISPLAY:-}" ]; then
   exit 0
 fi
 enable="sudo apt-get install -y xvfb xauth libgtk-3-0"
+# GTK 3, which SWT needs: the library where Debian and others put it, or wherever ldconfig knows
 # (grep reads the whole list: with -q it would stop early, and ldconfig's SIGPIPE fail the pipe)
-if ! command -v Xvfb >/dev/null || ! ldconfig -p 2>/dev/null | grep 'libgtk-3\.so' >/dev/null; then
+gtk() {
+  compgen -G '/usr/lib/*/libgtk-3.so.0' >/dev/null || compgen -G '/usr/lib*/libgtk-3.so.0' >/dev/null ||
+    { "$(command -v ldconfig || echo /sbin/ldconfig)" -p 2>/dev/null | grep 'libgtk-3\.so' >/dev/null; }
+}
+if ! command -v Xvfb >/dev/null || ! gtk; then
   # No display to be had: the UI tests are skipped (and say how to run them), unless the caller
   # requires them, as CI does (DMABUFDIO_REQUIRE_DISPLAY=1, set by .ci/run).
   if [ -n "${DMABUFDIO_REQUIRE_DISPLAY:-}" ]; then
