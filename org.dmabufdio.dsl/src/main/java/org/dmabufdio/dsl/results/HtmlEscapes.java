@@ -49,25 +49,7 @@ final class HtmlEscapes {
 			out.append("null");
 			return;
 		}
-		out.append('"');
-		for (int i = 0; i < s.length(); i++) {
-			char c = s.charAt(i);
-			switch (c) {
-			case '"' -> out.append("\\\"");
-			case '\\' -> out.append("\\\\");
-			case '\n' -> out.append("\\n");
-			case '\r' -> out.append("\\r");
-			case '\t' -> out.append("\\t");
-			default -> {
-				if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-					out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-				} else {
-					out.append(c);
-				}
-			}
-			}
-		}
-		out.append('"');
+		JsonReport.string(out, s, true);
 	}
 
 	/** A JSON number, or null for a missing or non-finite value (JSON has no NaN). */

@@ -178,6 +178,15 @@ public final class JsonReport {
 	}
 
 	private void string(String s) {
+		string(out, s, false);
+	}
+
+	/**
+	 * A JSON string literal, the one escaping of every JSON the reports write. {@code inScript}:
+	 * it will stand inside an HTML {@code <script>}, so {@code <}, {@code >}, {@code &}, U+2028
+	 * and U+2029 are escaped as well (no {@code </script>} or {@code <!--} can end the element).
+	 */
+	static void string(StringBuilder out, String s, boolean inScript) {
 		out.append('"');
 		for (int i = 0; i < s.length(); i++) {
 			char c = s.charAt(i);
@@ -188,8 +197,8 @@ public final class JsonReport {
 			case '\r' -> out.append("\\r");
 			case '\t' -> out.append("\\t");
 			default -> {
-				if (c < 0x20) {
-					out.append(String.format("\\u%04x", (int) c));
+				if (c < 0x20 || inScript && (c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029')) {
+					out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
 				} else {
 					out.append(c);
 				}
