@@ -96,6 +96,7 @@ class LspTest {
 		final LanguageServer remote;
 		final PipedOutputStream clientOut;
 		final Future<Void> server;
+		org.eclipse.lsp4j.SemanticTokensLegend legend;
 
 		Session() throws Exception {
 			this(dir);
@@ -113,7 +114,9 @@ class LspTest {
 			InitializeParams init = new InitializeParams();
 			init.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "suite")));
 			init.setRootUri(workspace.toUri().toString());
-			assertTrue(remote.initialize(init).get(30, TimeUnit.SECONDS).getCapabilities().getHoverProvider().isLeft());
+			var capabilities = remote.initialize(init).get(30, TimeUnit.SECONDS).getCapabilities();
+			assertTrue(capabilities.getHoverProvider().isLeft());
+			legend = capabilities.getSemanticTokensProvider() == null ? null : capabilities.getSemanticTokensProvider().getLegend();
 			remote.initialized(new InitializedParams());
 		}
 
@@ -163,6 +166,64 @@ class LspTest {
 				.hover(new HoverParams(new TextDocumentIdentifier(uri), new Position(3, 20))).get(30, TimeUnit.SECONDS);
 		assertEquals("errno EFAULT: Bad address (14)", hover.getContents().getRight().getValue());
 
+		session.close();
+	}
+
+	/**
+	 * Semantic tokens, decoded from LSP's relative encoding: every kind of word an editor colours
+	 * differently (issue 16: the server advertised them and returned none).
+	 */
+	@Test
+	void semanticTokensClassifyKernelsErrnosCountersSizesAndNames() throws Exception {
+		Session session = new Session();
+		String uri = file("t.dmabuf");
+		String text = """
+				// the card
+				scenario "t" {
+				    for n in [4K, 8K]
+				    kernel dmabuf_dio with alloc_and_read
+				    alloc 3G from system heap as buf
+				    mmap buf as view
+				    touch view length $n
+				    assert fails EFAULT
+				    assert VmRSS unchanged
+				}
+				""";
+		session.open(uri, text);
+		var tokens = session.remote.getTextDocumentService()
+				.semanticTokensFull(new org.eclipse.lsp4j.SemanticTokensParams(new TextDocumentIdentifier(uri))).get(30, TimeUnit.SECONDS);
+		var legend = session.legend;
+		java.util.Map<String, String> seen = new java.util.LinkedHashMap<>();
+		List<String> lines = text.lines().toList();
+		int line = 0;
+		int col = 0;
+		List<Integer> d = tokens.getData();
+		for (int i = 0; i < d.size(); i += 5) {
+			line += d.get(i);
+			col = d.get(i) == 0 ? col + d.get(i + 1) : d.get(i + 1);
+			String word = lines.get(line).substring(col, col + d.get(i + 2));
+			StringBuilder kind = new StringBuilder(legend.getTokenTypes().get(d.get(i + 3)));
+			for (int m = 0; m < legend.getTokenModifiers().size(); m++) {
+				if ((d.get(i + 4) & (1 << m)) != 0) {
+					kind.append('+').append(legend.getTokenModifiers().get(m));
+				}
+			}
+			seen.putIfAbsent(word, kind.toString());
+		}
+		assertEquals("comment", seen.get("// the card"), seen.toString());
+		assertEquals("keyword", seen.get("scenario"));
+		assertEquals("string", seen.get("\"t\""));
+		assertEquals("variable+declaration", seen.get("n"), seen.toString());
+		assertEquals("number", seen.get("4K"));
+		assertEquals("enumMember+defaultLibrary", seen.get("dmabuf_dio"));
+		assertEquals("enumMember+defaultLibrary", seen.get("alloc_and_read"));
+		assertEquals("number", seen.get("3G"));
+		assertEquals("variable+declaration", seen.get("buf"));
+		assertEquals("variable+declaration", seen.get("view"));
+		assertEquals("parameter", seen.get("$n"));
+		assertEquals("enumMember+defaultLibrary", seen.get("EFAULT"));
+		assertEquals("property+defaultLibrary", seen.get("VmRSS"));
+		assertEquals(null, seen.get("{"), "punctuation gets no token");
 		session.close();
 	}
 

@@ -4,9 +4,11 @@
 package org.dmabufdio.dsl.ide;
 
 import org.dmabufdio.dsl.ide.contentassist.DmabufIdeContentProposalProvider;
+import org.dmabufdio.dsl.ide.highlighting.SemanticTokens;
 import org.dmabufdio.dsl.ide.hover.DmabufHoverService;
 import org.dmabufdio.dsl.ide.quickfix.DmabufCodeActionService;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
+import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
 
@@ -26,5 +28,9 @@ public class DmabufIdeModule extends AbstractDmabufIdeModule {
 
 	public Class<? extends ICodeActionService2> bindICodeActionService2() {
 		return DmabufCodeActionService.class;
+	}
+
+	public Class<? extends ISemanticHighlightingCalculator> bindISemanticHighlightingCalculator() {
+		return SemanticTokens.class;
 	}
 }
