@@ -112,6 +112,12 @@ class LspTest {
 			launcher.startListening();
 			remote = launcher.getRemoteProxy();
 			InitializeParams init = new InitializeParams();
+			// an editor that shows the outline as a tree, as VS Code does
+			var symbolCapabilities = new org.eclipse.lsp4j.DocumentSymbolCapabilities();
+			symbolCapabilities.setHierarchicalDocumentSymbolSupport(true);
+			var textCapabilities = new org.eclipse.lsp4j.TextDocumentClientCapabilities();
+			textCapabilities.setDocumentSymbol(symbolCapabilities);
+			init.setCapabilities(new org.eclipse.lsp4j.ClientCapabilities(null, textCapabilities, null));
 			init.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "suite")));
 			init.setRootUri(workspace.toUri().toString());
 			var capabilities = remote.initialize(init).get(30, TimeUnit.SECONDS).getCapabilities();
@@ -224,6 +230,38 @@ class LspTest {
 		assertEquals("enumMember+defaultLibrary", seen.get("EFAULT"));
 		assertEquals("property+defaultLibrary", seen.get("VmRSS"));
 		assertEquals(null, seen.get("{"), "punctuation gets no token");
+		session.close();
+	}
+
+	/** The outline: scenarios by title with what they declare inside, fragments, each with a kind that fits. */
+	@Test
+	void documentSymbolsAreTheFilesScenariosAndWhatTheyDeclare() throws Exception {
+		Session session = new Session();
+		String uri = file("o.dmabuf");
+		session.open(uri, """
+				fragment load(size n) {
+				    mmap anon $n
+				}
+				scenario "reads a model" {
+				    device qemu_virtio
+				    file model.bin size 1M
+				    alloc 1M from system heap as buf
+				    mmap buf as view
+				    checkpoint loaded
+				}
+				""");
+		var symbols = session.remote.getTextDocumentService()
+				.documentSymbol(new org.eclipse.lsp4j.DocumentSymbolParams(new TextDocumentIdentifier(uri))).get(30, TimeUnit.SECONDS);
+		List<String> outline = new java.util.ArrayList<>();
+		for (var s : symbols) {
+			var d = s.getRight();
+			outline.add(d.getKind() + " " + d.getName());
+			for (var c : d.getChildren()) {
+				outline.add("  " + c.getKind() + " " + c.getName());
+			}
+		}
+		assertEquals(List.of("Function load", "  TypeParameter n", "Class reads a model", "  File model.bin", "  Variable buf",
+				"  Variable view", "  Event loaded"), outline);
 		session.close();
 	}
 

@@ -6,11 +6,13 @@ package org.dmabufdio.dsl.ide;
 import org.dmabufdio.dsl.ide.contentassist.DmabufIdeContentProposalProvider;
 import org.dmabufdio.dsl.ide.highlighting.SemanticTokens;
 import org.dmabufdio.dsl.ide.hover.DmabufHoverService;
+import org.dmabufdio.dsl.ide.server.DocumentSymbols;
 import org.dmabufdio.dsl.ide.quickfix.DmabufCodeActionService;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
+import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper;
 
 /**
  * The editor-independent language services: the Eclipse editor and the language server both
@@ -32,5 +34,13 @@ public class DmabufIdeModule extends AbstractDmabufIdeModule {
 
 	public Class<? extends ISemanticHighlightingCalculator> bindISemanticHighlightingCalculator() {
 		return SemanticTokens.class;
+	}
+
+	public Class<? extends DocumentSymbolMapper.DocumentSymbolNameProvider> bindDocumentSymbolNameProvider() {
+		return DocumentSymbols.Names.class;
+	}
+
+	public Class<? extends DocumentSymbolMapper.DocumentSymbolKindProvider> bindDocumentSymbolKindProvider() {
+		return DocumentSymbols.Kinds.class;
 	}
 }
