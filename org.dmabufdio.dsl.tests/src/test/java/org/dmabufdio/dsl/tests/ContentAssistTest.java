@@ -82,6 +82,20 @@ class ContentAssistTest {
 		assertFalse(p.contains("name"), "no placeholder for a step's label among the keywords: " + p);
 	}
 
+	/** Each statement keyword shows what the statement takes, as docs/language.md writes it (issue 16). */
+	@Test
+	void keywordsShowTheirStatementFromTheLanguageReference() throws Exception {
+		java.util.Map<String, String> described = new java.util.HashMap<>();
+		at(body("    |")).forEach(e -> described.put(e.getProposal(), e.getDescription()));
+		assertEquals("alloc SIZE from system|cma heap [as NAME]", described.get("alloc"));
+		assertEquals("fork [as NAME]", described.get("fork"));
+		String reference = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/language.md"));
+		for (String keyword : List.of("alloc", "mmap", "read", "fork", "kernel", "file", "memfd", "touch", "checkpoint")) {
+			String syntax = described.get(keyword);
+			assertTrue(syntax != null && reference.contains("| `" + syntax.replace("|", "\\|") + "`"), keyword + ": " + syntax);
+		}
+	}
+
 	@Test
 	void namesOfBuffersForMmap() {
 		List<String> p = proposed(body("    alloc 1M from system heap as weights\n    alloc 1M from cma heap as frames\n    mmap |"));

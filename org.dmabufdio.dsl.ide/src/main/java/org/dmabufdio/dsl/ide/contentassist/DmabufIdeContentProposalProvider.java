@@ -58,6 +58,24 @@ public class DmabufIdeContentProposalProvider extends IdeContentProposalProvider
 		}
 	}
 
+	/** A keyword, with the statement it starts as the language reference writes it ({@link StatementSyntax}). */
+	@Override
+	protected void _createProposals(Keyword keyword, ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {
+		if (!filterKeyword(keyword, context)) {
+			return;
+		}
+		String syntax = StatementSyntax.of(keyword.getValue());
+		ContentAssistEntry entry = getProposalCreator().createProposal(keyword.getValue(), context, e -> {
+			e.setKind(ContentAssistEntry.KIND_KEYWORD);
+			if (syntax != null) {
+				e.setDescription(syntax);
+			}
+		});
+		if (entry != null) {
+			acceptor.accept(entry, getProposalPriorities().getKeywordPriority(keyword.getValue(), entry));
+		}
+	}
+
 	/** Punctuation the user types anyway; offering it after every word only hides the words. */
 	private static final Set<String> PUNCTUATION = Set.of(";", "{", "}", "(", ")", "[", "]", ",", ".", ":");
 
