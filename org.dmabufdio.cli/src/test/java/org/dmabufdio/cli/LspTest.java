@@ -233,6 +233,41 @@ class LspTest {
 		session.close();
 	}
 
+	/** Inside use f(...): the fragment's parameters, the one at the cursor active. */
+	@Test
+	void signatureHelpShowsAFragmentsParameters() throws Exception {
+		Session session = new Session();
+		String uri = file("g.dmabuf");
+		String text = """
+				fragment load(file f, mapping m) {
+				    read O_DIRECT f into m
+				}
+				scenario "g" {
+				    file model.bin size 1M
+				    alloc 1M from system heap as buf; mmap buf as view
+				    use load(model.bin, view)
+				}
+				""";
+		session.open(uri, text);
+		var docs = session.remote.getTextDocumentService();
+		int line = 6;
+		int open = text.lines().toList().get(line).indexOf('(');
+		var first = docs.signatureHelp(new SignatureHelpParams(new TextDocumentIdentifier(uri), new Position(line, open + 1)))
+				.get(30, TimeUnit.SECONDS);
+		assertEquals("load(file f, mapping m)", first.getSignatures().get(0).getLabel());
+		assertEquals(List.of("file f", "mapping m"),
+				first.getSignatures().get(0).getParameters().stream().map(p -> p.getLabel().getLeft()).toList());
+		assertEquals(0, first.getActiveParameter());
+		int comma = text.lines().toList().get(line).indexOf(',');
+		var second = docs.signatureHelp(new SignatureHelpParams(new TextDocumentIdentifier(uri), new Position(line, comma + 2)))
+				.get(30, TimeUnit.SECONDS);
+		assertEquals(1, second.getActiveParameter());
+		var outside = docs.signatureHelp(new SignatureHelpParams(new TextDocumentIdentifier(uri), new Position(5, 4)))
+				.get(30, TimeUnit.SECONDS);
+		assertEquals(List.of(), outside.getSignatures(), "no signature outside a use");
+		session.close();
+	}
+
 	/** The outline: scenarios by title with what they declare inside, fragments, each with a kind that fits. */
 	@Test
 	void documentSymbolsAreTheFilesScenariosAndWhatTheyDeclare() throws Exception {

@@ -7,11 +7,13 @@ import org.dmabufdio.dsl.ide.contentassist.DmabufIdeContentProposalProvider;
 import org.dmabufdio.dsl.ide.highlighting.SemanticTokens;
 import org.dmabufdio.dsl.ide.hover.DmabufHoverService;
 import org.dmabufdio.dsl.ide.server.DocumentSymbols;
+import org.dmabufdio.dsl.ide.server.FragmentSignatures;
 import org.dmabufdio.dsl.ide.quickfix.DmabufCodeActionService;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
+import org.eclipse.xtext.ide.server.signatureHelp.ISignatureHelpService;
 import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper;
 
 /**
@@ -34,6 +36,10 @@ public class DmabufIdeModule extends AbstractDmabufIdeModule {
 
 	public Class<? extends ISemanticHighlightingCalculator> bindISemanticHighlightingCalculator() {
 		return SemanticTokens.class;
+	}
+
+	public Class<? extends ISignatureHelpService> bindISignatureHelpService() {
+		return FragmentSignatures.class;
 	}
 
 	public Class<? extends DocumentSymbolMapper.DocumentSymbolNameProvider> bindDocumentSymbolNameProvider() {
